@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.db import models
+
+from .querysets import CouncilQuerySet
+
+
+def default_council_name():
+    return settings.DEFAULT_COUNCIL_NAME
+
+
+class Council(models.Model):
+    """The council that runs the portal: its name and the contacts every page points families to.
+
+    There is one row; the admin edits it and never adds another.
+    """
+
+    name = models.CharField(
+        max_length=120,
+        default=default_council_name,
+        help_text="Shown in the header and page titles, for example 'South Wessex Council'.",
+    )
+    disabled_children_team_name = models.CharField(
+        "disabled children's team name",
+        max_length=120,
+        default="Children with Disabilities team",
+        help_text="What families know the social-care team as.",
+    )
+    contact_phone = models.CharField(
+        "disabled children's team phone",
+        max_length=40,
+        blank=True,
+        help_text="For example 01234 567890.",
+    )
+    contact_email = models.EmailField("disabled children's team email", blank=True)
+    contact_hours = models.CharField(
+        "phone lines open",
+        max_length=120,
+        blank=True,
+        default="Monday to Friday, 9am to 5pm",
+    )
+    early_help_phone = models.CharField("Early Help phone", max_length=40, blank=True)
+    early_help_url = models.URLField(
+        "Early Help web page",
+        blank=True,
+        help_text="Where families can ask for Early Help without a social-care assessment.",
+    )
+    local_offer_url = models.URLField(
+        "SEND Local Offer web page",
+        blank=True,
+        help_text="The council's SEND Local Offer, which lists wider support.",
+    )
+    feedback_email = models.EmailField(
+        blank=True,
+        help_text="Where feedback about this website goes. The team email is used if empty.",
+    )
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "council configuration"
+        verbose_name_plural = "council configuration"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def feedback_address(self):
+        return self.feedback_email or self.contact_email

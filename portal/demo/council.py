@@ -1,0 +1,27 @@
+"""South Wessex Council: a fictional council on Dorset's real geography."""
+
+from directory.models import Council
+
+# Telephone numbers come from Ofcom's range for drama (01632 960xxx); addresses use the
+# reserved .example domain, so nothing here reaches a real person.
+DEMO_COUNCIL = {
+    "name": "South Wessex Council",
+    "disabled_children_team_name": "Children with Disabilities team",
+    "contact_phone": "01632 960 100",
+    "contact_email": "short.breaks@southwessex.example",
+    "contact_hours": "Monday to Friday, 9am to 5pm",
+    "early_help_phone": "01632 960 200",
+    "early_help_url": "https://www.southwessex.example/early-help",
+    "local_offer_url": "https://www.southwessex.example/local-offer",
+    "feedback_email": "website.feedback@southwessex.example",
+}
+
+
+def seed_council() -> Council:
+    """Make the council configuration the demo council's, whatever it held before."""
+    council = Council.objects.current()
+    for field, value in DEMO_COUNCIL.items():
+        setattr(council, field, value)
+    council.full_clean()
+    council.save()
+    return council

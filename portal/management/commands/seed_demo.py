@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.demo.council import seed_council
+from portal.demo.people import seed_people
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the fictional demo council. Safe to run again: it brings the demo back to its start."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-without-debug",
+            action="store_true",
+            help=(
+                "Run even with DEBUG off. The demo has published passwords: "
+                "never use this on a live site."
+            ),
+        )
+
+    def handle(self, *args, allow_without_debug=False, **options):
+        if not settings.DEBUG and not allow_without_debug:
+            raise CommandError(
+                "seed_demo creates accounts with published passwords, so it only runs with "
+                "DEBUG on. Use --allow-without-debug for a private demo server."
+            )
+        with transaction.atomic():
+            council = seed_council()
+            people = seed_people()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo council '{council.name}' ready with {len(people)} demo sign-in(s)."
+            )
+        )

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from . import views
+
+site_patterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="portal/accessibility.html"),
+        name="accessibility",
+    ),
+    path("privacy/", TemplateView.as_view(template_name="portal/privacy.html"), name="privacy"),
+    path("cookies/", views.CookiesView.as_view(), name="cookies"),
+    path("contact/", TemplateView.as_view(template_name="portal/contact.html"), name="contact"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="portal/robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include((site_patterns, "portal"))),
+]
+
+handler500 = "portal.views.server_error"

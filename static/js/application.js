@@ -1,0 +1,4 @@
+// Loaded as a module: browsers too old for modules get the plain HTML, which works on its own.
+import { initAll } from "../build/govuk/govuk-frontend.min.js";
+
+initAll();

@@ -1,0 +1,40 @@
+"""Given/when/then steps and the accessibility assertion for the browser tests."""
+
+from contextlib import contextmanager
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+_axe = Axe()
+
+
+@contextmanager
+def _step(keyword, description):
+    try:
+        yield
+    except Exception as error:
+        raise AssertionError(f"{keyword} {description}: {error}") from error
+
+
+def given(description):
+    """A step that sets the scene; a failure names the step."""
+    return _step("Given", description)
+
+
+def when(description):
+    """A step the user takes."""
+    return _step("When", description)
+
+
+def then(description):
+    """A step that checks what the user sees."""
+    return _step("Then", description)
+
+
+def assert_accessible(page):
+    """axe finds no WCAG 2.0, 2.1 or 2.2 level A or AA violations on the page as it stands."""
+    results = _axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    assert results.violations_count == 0, results.generate_report()
