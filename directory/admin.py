@@ -1,12 +1,38 @@
+"""The directory in the back office: the council's configuration and lists, providers, venues,
+services and problem reports. Saves go through directory.services so search stays current."""
+
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .models import Council
+from . import services
+from .models import (
+    AccessibilityFeature,
+    AgeBand,
+    BreakKind,
+    Council,
+    Locality,
+    Need,
+    PostcodeDistrict,
+    ProblemReport,
+    Provider,
+    Service,
+    ServiceLocation,
+    Session,
+    Venue,
+)
+
+
+class DirectoryAdmin(admin.ModelAdmin):
+    """What every directory page in the back office shares."""
+
+    # Web addresses typed without a scheme are https, as they will be by default in Django 6.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(DirectoryAdmin):
     fieldsets = (
         (None, {"fields": ("name",)}),
         (
@@ -35,3 +61,226 @@ class CouncilAdmin(admin.ModelAdmin):
         if council is None:
             return super().changelist_view(request, extra_context)
         return redirect(reverse("admin:directory_council_change", args=[council.pk]))
+
+
+# ---------------------------------------------------------------------------- the council's lists
+
+
+class TermAdmin(DirectoryAdmin):
+    """A list the council edits. Saving or deleting a term refreshes the services that use it."""
+
+    list_display = ("name", "code", "position")
+    list_editable = ("position",)
+    search_fields = ("name", "code")
+    prepopulated_fields = {"code": ("name",)}
+
+    def save_model(self, request, obj, form, change):
+        services.taxonomy_term_save(term=obj)
+
+    def delete_model(self, request, obj):
+        services.taxonomy_term_delete(term=obj)
+
+    def delete_queryset(self, request, queryset):
+        for term in queryset:
+            services.taxonomy_term_delete(term=term)
+
+
+@admin.register(Need)
+class NeedAdmin(TermAdmin):
+    list_display = ("name", "code", "is_sen_primary_need", "position")
+    list_filter = ("is_sen_primary_need",)
+
+
+@admin.register(BreakKind)
+class BreakKindAdmin(TermAdmin):
+    list_display = ("name", "code", "heading", "position")
+    list_filter = ("heading",)
+
+
+@admin.register(AccessibilityFeature)
+class AccessibilityFeatureAdmin(TermAdmin):
+    pass
+
+
+class PostcodeDistrictInline(admin.TabularInline):
+    model = PostcodeDistrict
+    fields = ("code", "latitude", "longitude")
+    extra = 0
+
+
+@admin.register(Locality)
+class LocalityAdmin(TermAdmin):
+    inlines = [PostcodeDistrictInline]
+
+
+@admin.register(AgeBand)
+class AgeBandAdmin(DirectoryAdmin):
+    list_display = ("name", "code", "min_age", "max_age")
+    prepopulated_fields = {"code": ("name",)}
+
+
+@admin.register(PostcodeDistrict)
+class PostcodeDistrictAdmin(DirectoryAdmin):
+    list_display = ("code", "locality", "latitude", "longitude")
+    list_filter = ("locality",)
+    search_fields = ("code",)
+
+
+# ---------------------------------------------------------------------------- providers and venues
+
+
+class VenueInline(admin.StackedInline):
+    model = Venue
+    extra = 0
+    fields = (
+        "name",
+        ("address_line_1", "address_line_2"),
+        ("town", "postcode"),
+        "accessibility_features",
+        "accessibility_notes",
+    )
+    filter_horizontal = ("accessibility_features",)
+    show_change_link = True
+
+
+@admin.register(Provider)
+class ProviderAdmin(DirectoryAdmin):
+    list_display = ("name", "email", "phone", "charity_number")
+    search_fields = ("name", "email")
+    fieldsets = (
+        (None, {"fields": ("name", "description")}),
+        ("Contact", {"fields": ("website", "email", "phone")}),
+        ("Registration", {"fields": ("ofsted_number", "cqc_number", "charity_number")}),
+        ("Safeguarding", {"fields": ("safeguarding_lead", "safeguarding_email")}),
+    )
+    inlines = [VenueInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Venue:
+            return super().save_formset(request, form, formset, change)
+        for venue in formset.save(commit=False):
+            services.venue_save(venue=venue)
+        for venue in formset.deleted_objects:
+            venue.delete()
+        formset.save_m2m()
+        return None
+
+
+@admin.register(Venue)
+class VenueAdmin(DirectoryAdmin):
+    list_display = ("name", "town", "postcode", "provider")
+    list_filter = ("accessibility_features",)
+    search_fields = ("name", "town", "postcode", "provider__name")
+    autocomplete_fields = ("provider",)
+    filter_horizontal = ("accessibility_features",)
+    fields = (
+        "provider",
+        "name",
+        ("address_line_1", "address_line_2"),
+        ("town", "postcode"),
+        ("latitude", "longitude"),
+        "accessibility_features",
+        "accessibility_notes",
+    )
+
+    def save_model(self, request, obj, form, change):
+        services.venue_fill_position(venue=obj)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.services_refresh_derived_fields(
+            service_ids=list(form.instance.service_locations.values_list("service_id", flat=True))
+        )
+
+
+# ---------------------------------------------------------------------------- services
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 1
+    fields = ("weekday", "start_time", "end_time", "period")
+
+
+class ServiceLocationInline(admin.TabularInline):
+    model = ServiceLocation
+    extra = 1
+    autocomplete_fields = ("venue",)
+    verbose_name = "venue"
+    verbose_name_plural = "venues"
+
+
+@admin.register(Service)
+class ServiceAdmin(DirectoryAdmin):
+    list_display = (
+        "name",
+        "provider",
+        "tier",
+        "status",
+        "availability",
+        "last_checked_on",
+    )
+    list_filter = ("status", "tier", "availability", "kinds", "localities")
+    search_fields = ("name", "provider__name")
+    list_select_related = ("provider",)
+    autocomplete_fields = ("provider",)
+    filter_horizontal = ("needs", "kinds", "localities")
+    date_hierarchy = "last_checked_on"
+    inlines = [SessionInline, ServiceLocationInline]
+    readonly_fields = ("last_checked_by",)
+    fieldsets = (
+        (None, {"fields": ("provider", "name", "summary", "status")}),
+        ("Who it is for", {"fields": (("min_age", "max_age"), "needs", "localities", "kinds")}),
+        ("What happens", {"fields": ("description",)}),
+        (
+            "Support offered",
+            {
+                "fields": (
+                    ("ratio_one_to_three", "ratio_one_to_two"),
+                    ("ratio_one_to_one", "ratio_two_to_one"),
+                    ("personal_care", "medication"),
+                    ("gastrostomy_feeding", "moving_and_handling"),
+                )
+            },
+        ),
+        ("When", {"fields": ("timing_notes",)}),
+        (
+            "Cost",
+            {
+                "fields": (
+                    "is_free",
+                    ("cost_amount", "cost_unit"),
+                    "cost_description",
+                    "accepts_direct_payments",
+                )
+            },
+        ),
+        (
+            "How to get a place",
+            {
+                "fields": (
+                    "tier",
+                    "access_route",
+                    "how_to_access",
+                    ("availability", "availability_on"),
+                )
+            },
+        ),
+        ("Contact", {"fields": ("contact_name", "contact_phone", "contact_email", "website")}),
+        ("Review", {"fields": ("last_checked_on", "last_checked_by")}),
+    )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.service_refresh_derived_fields(service=form.instance)
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(DirectoryAdmin):
+    list_display = ("service", "kind", "state", "created_at")
+    list_filter = ("state", "kind")
+    search_fields = ("service__name", "details")
+    list_select_related = ("service",)
+    readonly_fields = ("service", "kind", "details", "email", "created_at")
+    fields = ("service", "kind", "details", "email", "created_at", "state", "resolution_note")

@@ -11,7 +11,7 @@ site_patterns = [
         TemplateView.as_view(template_name="portal/accessibility.html"),
         name="accessibility",
     ),
-    path("privacy/", TemplateView.as_view(template_name="portal/privacy.html"), name="privacy"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("cookies/", views.CookiesView.as_view(), name="cookies"),
     path("contact/", TemplateView.as_view(template_name="portal/contact.html"), name="contact"),
     path(
@@ -23,6 +23,7 @@ site_patterns = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("directory/", include("directory.urls")),
     path("", include((site_patterns, "portal"))),
 ]
 

@@ -16,13 +16,21 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
 
-class CookiesView(TemplateView):
-    template_name = "portal/cookies.html"
+class SessionLifetimeMixin:
+    """Pages that say how long a visitor's session lasts, read from the settings."""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             session_lifetime=describe_duration(settings.SESSION_COOKIE_AGE), **kwargs
         )
+
+
+class CookiesView(SessionLifetimeMixin, TemplateView):
+    template_name = "portal/cookies.html"
+
+
+class PrivacyView(SessionLifetimeMixin, TemplateView):
+    template_name = "portal/privacy.html"
 
 
 def csrf_failure(request, reason=""):

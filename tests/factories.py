@@ -1,8 +1,27 @@
 """factory_boy factories, shared by the tests and the demo council (`manage.py seed_demo`)."""
 
-import factory
+import datetime as dt
 
-from directory.models import Council
+import factory
+from django.utils import timezone
+
+from directory.models import (
+    AccessibilityFeature,
+    AgeBand,
+    BreakKind,
+    Council,
+    Locality,
+    Need,
+    Postcode,
+    PostcodeDistrict,
+    ProblemReport,
+    Provider,
+    Service,
+    ServiceLocation,
+    Session,
+    Venue,
+)
+from directory.services import services_refresh_derived_fields
 
 
 class CouncilFactory(factory.django.DjangoModelFactory):
@@ -28,3 +47,189 @@ class CouncilFactory(factory.django.DjangoModelFactory):
         council.full_clean()
         council.save()
         return council
+
+
+# ---------------------------------------------------------------------------- taxonomies
+
+
+class LocalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Locality
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"locality-{n}")
+    name = factory.Sequence(lambda n: f"Locality {n}")
+
+
+class PostcodeDistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PostcodeDistrict
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"TE{n}")
+    latitude = 50.7
+    longitude = -2.4
+    locality = factory.SubFactory(LocalityFactory)
+
+
+class PostcodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Postcode
+        django_get_or_create = ("postcode",)
+
+    postcode = factory.Sequence(lambda n: f"TE1 {n % 10}AA")
+    latitude = 50.7
+    longitude = -2.4
+    locality = None
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Need
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"need-{n}")
+    name = factory.Sequence(lambda n: f"Need {n}")
+
+
+class BreakKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BreakKind
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"kind-{n}")
+    name = factory.Sequence(lambda n: f"Kind of break {n}")
+    heading = BreakKind.Heading.ACTIVITIES
+
+
+class AccessibilityFeatureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessibilityFeature
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"feature-{n}")
+    name = factory.Sequence(lambda n: f"Feature {n}")
+
+
+class AgeBandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgeBand
+        django_get_or_create = ("code",)
+
+    code = factory.LazyAttribute(lambda band: f"{band.min_age}-{band.max_age}")
+    name = factory.LazyAttribute(lambda band: f"{band.min_age} to {band.max_age}")
+    min_age = 5
+    max_age = 11
+
+
+# ---------------------------------------------------------------------------- providers
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provider
+
+    name = factory.Sequence(lambda n: f"Provider {n}")
+    description = "A local charity running clubs for disabled children."
+    email = factory.Sequence(lambda n: f"hello{n}@provider.example")
+    phone = "01632 960 300"
+    website = factory.Sequence(lambda n: f"https://provider{n}.example")
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+        skip_postgeneration_save = True
+
+    provider = factory.SubFactory(ProviderFactory)
+    name = factory.Sequence(lambda n: f"Venue {n}")
+    address_line_1 = "1 High Street"
+    town = "Testbridge"
+    postcode = "TE1 1AA"
+    latitude = 50.7
+    longitude = -2.4
+
+    @factory.post_generation
+    def features(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.accessibility_features.set(extracted)
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """A published targeted service for 5 to 18s, checked a month ago, with places.
+
+    Pass needs, kinds, localities, venues and sessions (as (weekday, "HH:MM", "HH:MM", period)
+    tuples); the derived search and timing columns are then filled as the services layer would.
+    """
+
+    class Meta:
+        model = Service
+        skip_postgeneration_save = True
+
+    provider = factory.SubFactory(ProviderFactory)
+    name = factory.Sequence(lambda n: f"Service {n}")
+    summary = "A weekly club with trained staff."
+    description = "Children play games, make things and go on trips with trained staff."
+    tier = "targeted"
+    access_route = "provider_criteria"
+    min_age = 5
+    max_age = 18
+    is_free = False
+    cost_amount = factory.LazyAttribute(lambda s: None if s.is_free else 10)
+    cost_unit = factory.LazyAttribute(lambda s: "" if s.is_free else "session")
+    availability = "places"
+    availability_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=30))
+    status = "published"
+    last_checked_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=30))
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.needs.set(extracted)
+
+    @factory.post_generation
+    def kinds(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.kinds.set(extracted)
+
+    @factory.post_generation
+    def localities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.localities.set(extracted)
+
+    @factory.post_generation
+    def venues(self, create, extracted, **kwargs):
+        if create and extracted:
+            ServiceLocation.objects.bulk_create(
+                ServiceLocation(service=self, venue=venue) for venue in extracted
+            )
+
+    @factory.post_generation
+    def sessions(self, create, extracted, **kwargs):
+        if create and extracted:
+            Session.objects.bulk_create(
+                Session(
+                    service=self,
+                    weekday=weekday,
+                    start_time=dt.time.fromisoformat(start),
+                    end_time=dt.time.fromisoformat(end),
+                    period=period,
+                )
+                for weekday, start, end, period in extracted
+            )
+
+    @factory.post_generation
+    def derived(self, create, extracted, **kwargs):
+        # derived=False leaves it to the caller, who can refresh many services at once.
+        if create and extracted is not False:
+            services_refresh_derived_fields(service_ids=[self.pk])
+            self.refresh_from_db()
+
+
+class ProblemReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProblemReport
+
+    service = factory.SubFactory(ServiceFactory)
+    kind = ProblemReport.Kind.OUT_OF_DATE
+    details = "The club moved to Thursdays last term."

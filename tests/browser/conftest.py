@@ -54,3 +54,13 @@ def viewport(request, page):
     """Run the test at desktop width and at the narrowest width WCAG asks for."""
     page.set_viewport_size(request.param)
     return request.param
+
+
+@pytest.fixture
+def demo_site(site):
+    """The live site with the demo council's directory loaded."""
+    from portal.demo.directory import seed_directory
+    from portal.demo.geography import seed_geography
+
+    seed_directory(seed_geography())
+    return site

@@ -38,3 +38,13 @@ def assert_accessible(page):
         options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def tab_to(page, locator, *, limit=250):
+    """Press Tab until the element has focus, as a keyboard user would; fail if it never does."""
+    target = locator.element_handle()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(element) => document.activeElement === element", target):
+            return
+    raise AssertionError(f"Could not reach {locator} with the Tab key")

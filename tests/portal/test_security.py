@@ -93,17 +93,26 @@ def test_debug_on_runs_without_a_secret_key_for_local_development():
     assert result.returncode == 0, result.stderr
 
 
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "shortbreaks.example.gov.uk",
+    "CSRF_TRUSTED_ORIGINS": "https://shortbreaks.example.gov.uk",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
+}
+
+
 def test_deploy_checks_report_nothing_with_production_settings():
-    result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DEBUG="false",
-        SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="shortbreaks.example.gov.uk",
-        CSRF_TRUSTED_ORIGINS="https://shortbreaks.example.gov.uk",
-    )
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues" in result.stdout
+    assert "System check identified no issues (0 silenced)" in result.stdout
+
+
+def test_deploy_checks_warn_when_rate_limits_cannot_be_shared_between_workers():
+    settings = {key: value for key, value in PRODUCTION.items() if key != "CACHE_URL"}
+
+    result = run_manage("check", "--deploy", **settings)
+
+    assert "portal.W001" in result.stderr
+    assert "Set CACHE_URL to a shared cache" in result.stderr

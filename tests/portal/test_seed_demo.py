@@ -37,3 +37,73 @@ def test_seed_demo_runs_with_debug_off_only_when_told_to(db, settings):
     call_command("seed_demo", "--allow-without-debug")
 
     assert Council.objects.current().name == "South Wessex Council"
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+
+
+def test_the_demo_directory_covers_every_tier_kind_need_age_band_and_locality(demo):
+    from directory.models import AgeBand, BreakKind, Locality, Need, Provider, Service
+
+    published = Service.objects.published()
+    assert Provider.objects.count() >= 40
+    assert Service.objects.count() >= 120
+    assert Locality.objects.count() >= 5
+    assert set(published.values_list("tier", flat=True)) == {"universal", "targeted", "specialist"}
+    for kind in BreakKind.objects.all():
+        assert published.with_any_kind(kind.mask).exists(), kind
+    for need in Need.objects.all():
+        assert published.with_any_need(need.mask).exists(), need
+    for locality in Locality.objects.all():
+        assert published.in_localities(locality.mask).exists(), locality
+    for band in AgeBand.objects.all():
+        assert published.for_ages(band.min_age, band.max_age).exists(), band
+
+
+def test_the_demo_has_waiting_lists_overdue_reviews_16_to_25s_drafts_and_archives(demo):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from directory.models import Service
+
+    year_ago = timezone.localdate() - dt.timedelta(days=365)
+    assert Service.objects.filter(availability="waiting_list").count() >= 10
+    assert Service.objects.filter(last_checked_on__lt=year_ago).exists()
+    assert Service.objects.published().filter(min_age__gte=16, max_age=25).count() >= 3
+    assert Service.objects.filter(status="draft").exists()
+    assert Service.objects.filter(status="archived").exists()
+
+
+def test_seeding_again_gives_the_same_demo(demo):
+    from directory.models import Provider, Service
+
+    before = sorted(Service.objects.values_list("pk", "name", "availability"))
+
+    call_command("seed_demo")
+
+    assert sorted(Service.objects.values_list("pk", "name", "availability")) == before
+    assert Provider.objects.filter(description__contains="fictional provider").count() == 42
+
+
+def test_seed_scale_adds_searchable_services_with_their_derived_columns(demo):
+    from directory.models import Service
+
+    before = Service.objects.count()
+
+    call_command("seed_scale", "--services", "50")
+
+    added = Service.objects.filter(provider__name__startswith="Generated provider")
+    assert Service.objects.count() == before + 50
+    assert added.count() == 50
+    assert all(service.search_document for service in added)
+    assert added.filter(kinds_mask__gt=0).count() == 50
+    assert Service.objects.published().matching("club").filter(pk__in=added).exists()
+
+
+def test_seed_scale_refuses_nonsense(db):
+    with pytest.raises(CommandError, match="must be 1 or more"):
+        call_command("seed_scale", "--services", "0")

@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal.demo.council import seed_council
+from portal.demo.directory import seed_directory
+from portal.demo.geography import seed_geography
 from portal.demo.people import seed_people
 
 
@@ -29,9 +31,14 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             council = seed_council()
+            localities = seed_geography()
+            services = seed_directory(localities)
             people = seed_people()
+        providers = len({service.provider_id for service in services})
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo council '{council.name}' ready with {len(people)} demo sign-in(s)."
+                f"Demo council '{council.name}' ready: {len(localities)} localities, "
+                f"{providers} providers, {len(services)} services, "
+                f"{len(people)} demo sign-in(s)."
             )
         )

@@ -1,5 +1,3 @@
-"""Reading the directory: chainable, side-effect-free queryset methods."""
-
 from django.db import models
 
 

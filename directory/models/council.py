@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from .querysets import CouncilQuerySet
+from ..querysets import CouncilQuerySet
 
 
 def default_council_name():

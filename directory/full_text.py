@@ -1,0 +1,77 @@
+"""Where full-text search lives in each database, and keeping it up to date.
+
+PostgreSQL: the service's `search_vector` column (weighted, English stemming, GIN index).
+SQLite: the FTS5 table `directory_service_fts` (Porter stemming, BM25 ranking), when SQLite was
+built with FTS5; otherwise searches fall back to matching word stems in the text.
+"""
+
+from django.db import connections
+from django.db.models.expressions import RawSQL
+
+FTS_TABLE = "directory_service_fts"
+_BATCH = 500
+# BM25 weights for the FTS columns: service_id (not searched), name, summary, the rest.
+_BM25 = "bm25(directory_service_fts, 0.0, 10.0, 4.0, 1.0)"
+
+
+def engine(alias: str = "default") -> str:
+    """'postgresql', 'fts5' or 'like': how this database searches text."""
+    connection = connections[alias]
+    if connection.vendor == "postgresql":
+        return "postgresql"
+    if not hasattr(connection, "_short_breaks_fts5"):
+        connection._short_breaks_fts5 = FTS_TABLE in connection.introspection.table_names()
+    return "fts5" if connection._short_breaks_fts5 else "like"
+
+
+def matching_ids(match: str) -> RawSQL:
+    """SQLite FTS5: the ids of the services that match, as a subquery."""
+    return RawSQL(  # noqa: S611 (a constant table name; the search is a parameter)
+        f"SELECT service_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+        [match],
+    )
+
+
+def ranked(values_queryset, match: str) -> list[tuple]:
+    """SQLite FTS5: (id as stored, name, relevance) for each row of a values_list("pk", "name")
+    queryset that matches; higher relevance is better."""
+    inner, params = values_queryset.query.sql_with_params()
+    sql = (
+        f"SELECT results.*, -{_BM25} FROM {FTS_TABLE} "  # noqa: S608 (constants and parameters)
+        f"JOIN ({inner}) AS results ON results.pk = {FTS_TABLE}.service_id "
+        f"WHERE {FTS_TABLE} MATCH %s"
+    )
+    with connections[values_queryset.db].cursor() as cursor:
+        cursor.execute(sql, [*params, match])
+        return cursor.fetchall()
+
+
+def refresh(service_ids: list, alias: str = "default") -> None:
+    """Rebuild the full-text entries of the services from their name, summary and search text."""
+    from .models import Service
+
+    kind = engine(alias)
+    for start in range(0, len(service_ids), _BATCH):
+        batch = [str(i) for i in service_ids[start : start + _BATCH]]
+        if kind == "postgresql":
+            from django.contrib.postgres.search import SearchVector
+
+            Service.objects.using(alias).filter(pk__in=batch).update(
+                search_vector=SearchVector("name", weight="A", config="english")
+                + SearchVector("summary", weight="B", config="english")
+                + SearchVector("search_document", weight="C", config="english")
+            )
+        elif kind == "fts5":
+            hex_ids = [i.replace("-", "") for i in batch]
+            marks = ", ".join(["%s"] * len(hex_ids))
+            with connections[alias].cursor() as cursor:
+                cursor.execute(
+                    f"DELETE FROM {FTS_TABLE} WHERE service_id IN ({marks})",  # noqa: S608
+                    hex_ids,
+                )
+                cursor.execute(
+                    f"INSERT INTO {FTS_TABLE} (service_id, name, summary, document) "  # noqa: S608
+                    f"SELECT id, name, summary, search_document FROM directory_service "
+                    f"WHERE id IN ({marks})",
+                    hex_ids,
+                )

@@ -1,0 +1,38 @@
+from .council import Council, default_council_name
+from .places import Locality, Postcode, PostcodeDistrict, Venue
+from .problem_reports import ProblemReport
+from .providers import Provider
+from .services import (
+    AccessRoute,
+    Availability,
+    CostUnit,
+    Service,
+    ServiceLocation,
+    Session,
+    Status,
+    Tier,
+)
+from .taxonomies import AccessibilityFeature, AgeBand, BreakKind, Need
+
+__all__ = [
+    "AccessRoute",
+    "AccessibilityFeature",
+    "AgeBand",
+    "Availability",
+    "BreakKind",
+    "CostUnit",
+    "Council",
+    "default_council_name",
+    "Locality",
+    "Need",
+    "Postcode",
+    "PostcodeDistrict",
+    "ProblemReport",
+    "Provider",
+    "Service",
+    "ServiceLocation",
+    "Session",
+    "Status",
+    "Tier",
+    "Venue",
+]

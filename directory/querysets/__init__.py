@@ -1,0 +1,18 @@
+"""Reading the directory: chainable, side-effect-free queryset methods."""
+
+from .council import CouncilQuerySet
+from .places import PostcodeQuerySet, VenueQuerySet
+from .providers import ProviderQuerySet
+from .services import ServiceQuerySet
+from .taxonomies import FilterOptions, TaxonomyQuerySet, Term
+
+__all__ = [
+    "CouncilQuerySet",
+    "PostcodeQuerySet",
+    "ProviderQuerySet",
+    "ServiceQuerySet",
+    "FilterOptions",
+    "TaxonomyQuerySet",
+    "Term",
+    "VenueQuerySet",
+]

@@ -1,0 +1,18 @@
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+
+
+class ProviderQuerySet(models.QuerySet):
+    def with_published_services(self):
+        """Providers with at least one published service."""
+        from ..models import Service, Status
+
+        return self.filter(
+            Exists(Service.objects.filter(provider=OuterRef("pk"), status=Status.PUBLISHED))
+        )
+
+    def with_service_counts(self):
+        """Annotate each provider with `published_count`, its number of published services."""
+        return self.annotate(
+            published_count=Count("services", filter=Q(services__status="published"))
+        )

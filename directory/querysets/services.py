@@ -1,0 +1,224 @@
+from django.db import connections, models
+from django.db.models import F, Prefetch, Q
+from django.db.models.lookups import GreaterThan
+
+from .. import full_text
+from ..search import fallback_terms, fts_match
+from ..timings import WEEKDAY_NAMES, TimeOfWeek
+
+DAY_FIELDS = tuple(f"on_{name}" for name in WEEKDAY_NAMES)
+TIME_FIELDS = {time: f"runs_{time}" for time in TimeOfWeek.values}
+# Columns a list of results never shows; loading them costs more than the rest together.
+LONG_TEXT = ("description", "how_to_access", "timing_notes", "search_document", "search_vector")
+MASKED_LISTS = {
+    "needs": "needs_mask",
+    "kinds": "kinds_mask",
+    "localities": "localities_mask",
+    "features": "features_mask",
+}
+
+
+def has_any_bit(field: str, mask: int):
+    """A condition: the mask column shares at least one bit with `mask`."""
+    return GreaterThan(F(field).bitand(mask), 0)
+
+
+def _any_of(conditions):
+    combined = Q()
+    for condition in conditions:
+        combined |= condition
+    return combined
+
+
+class ServiceQuerySet(models.QuerySet):
+    # ------------------------------------------------------------------ filters
+
+    def published(self):
+        """Services families can see."""
+        return self.filter(status="published")
+
+    def in_localities(self, mask: int):
+        """Services that serve any of the localities in the mask."""
+        return self.filter(has_any_bit("localities_mask", mask))
+
+    def for_age(self, age: int):
+        """Services a child of this age (in whole years) can use."""
+        return self.filter(min_age__lte=age, max_age__gte=age)
+
+    def for_ages(self, youngest: int, oldest: int):
+        """Services open to at least one age in the range, such as an age band."""
+        return self.filter(min_age__lte=oldest, max_age__gte=youngest)
+
+    def with_any_need(self, mask: int):
+        """Services that support any of the needs in the mask."""
+        return self.filter(has_any_bit("needs_mask", mask))
+
+    def with_any_kind(self, mask: int):
+        """Services of any of the kinds of break in the mask."""
+        return self.filter(has_any_bit("kinds_mask", mask))
+
+    def in_tiers(self, tiers):
+        """Services in any of the tiers."""
+        return self.filter(tier__in=tiers)
+
+    def free(self):
+        """Services that cost nothing."""
+        return self.filter(is_free=True)
+
+    def accepting_direct_payments(self):
+        """Services a family can pay for with a direct payment."""
+        return self.filter(accepts_direct_payments=True)
+
+    def with_places(self):
+        """Services whose provider last said they have places."""
+        return self.filter(availability="places")
+
+    def on_any_day(self, weekdays):
+        """Services with a session on any of the weekdays (0 is Monday)."""
+        return self.filter(_any_of(Q(**{DAY_FIELDS[day]: True}) for day in weekdays))
+
+    def at_any_time(self, times):
+        """Services that run at any of the times of week (after school, evenings, ...)."""
+        return self.filter(_any_of(Q(**{TIME_FIELDS[time]: True}) for time in times))
+
+    def at_venue_with_all_features(self, codes):
+        """Services with a venue that offers every one of the accessibility features."""
+        from ..models import ServiceLocation, Venue
+
+        venues = Venue.objects.with_all_features(codes).values("pk")
+        return self.filter(
+            pk__in=ServiceLocation.objects.filter(venue__in=venues).values("service_id")
+        )
+
+    def within_reach(self, venue_ids, *, locality_mask: int = 0):
+        """Services at any of the venues, plus services with no venue that come to families in
+        the locality (the venues are those near a family, from `Venue.objects.near`)."""
+        from ..models import ServiceLocation
+
+        at_venue = Q(
+            pk__in=ServiceLocation.objects.filter(venue_id__in=list(venue_ids)).values("service_id")
+        )
+        if not locality_mask:
+            return self.filter(at_venue)
+        comes_to_you = Q(has_venue=False) & Q(has_any_bit("localities_mask", locality_mask))
+        return self.filter(at_venue | comes_to_you)
+
+    def matching(self, text: str):
+        """Services matching every word of the search. On PostgreSQL annotated with a relevance
+        `rank`; on SQLite, rank them with `full_text.ranks` (see directory.full_text)."""
+        kind = full_text.engine(self.db)
+        if kind == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank
+
+            query = SearchQuery(text, config="english", search_type="websearch")
+            return self.filter(search_vector=query).annotate(
+                rank=SearchRank(F("search_vector"), query)
+            )
+        if kind == "fts5":
+            match = fts_match(text)
+            if match is None:
+                return self
+            return self.filter(pk__in=full_text.matching_ids(match))
+        queryset = self
+        for term in fallback_terms(text):
+            queryset = queryset.filter(
+                Q(name__icontains=term)
+                | Q(summary__icontains=term)
+                | Q(search_document__icontains=term)
+            )
+        return queryset
+
+    # ------------------------------------------------------------------ loading
+
+    def with_listing_data(self):
+        """What a search result shows: the provider, venues and kinds of break."""
+        from ..models import BreakKind, Venue
+
+        return (
+            self.select_related("provider")
+            .defer(*LONG_TEXT, "provider__description")
+            .prefetch_related(
+                Prefetch(
+                    "venues",
+                    queryset=Venue.objects.only("id", "name", "town", "latitude", "longitude"),
+                ),
+                Prefetch("kinds", queryset=BreakKind.objects.only("id", "name", "position")),
+            )
+        )
+
+    def with_page_data(self):
+        """Everything a service's own page shows."""
+        from ..models import Venue
+
+        return self.select_related("provider", "last_checked_by").prefetch_related(
+            "needs",
+            "kinds",
+            "localities",
+            "sessions",
+            Prefetch(
+                "venues",
+                queryset=Venue.objects.prefetch_related("accessibility_features"),
+            ),
+        )
+
+    def names_and_venues(self):
+        """(id, name, venue id or None) for every service: enough to order by distance."""
+        return self.order_by().values_list("pk", "name", "locations__venue_id")
+
+    def names(self):
+        """(id, name) for every service: enough to order by a score kept elsewhere."""
+        return self.order_by().values_list("pk", "name")
+
+    # ------------------------------------------------------------------ counts
+
+    def option_counts(self, *, age_bands=(), terms=None):
+        """In one query, how many services there are ('total') and how many have each filter
+        option: 'tier_<tier>', 'band_<i>' (for age_bands[i]), 'free', 'direct_payments',
+        'places', 'day_<0..6>', 'time_<time>', and '<list>_<bit>' for each term of `terms`,
+        a mapping of list name ('needs', 'kinds', 'localities', 'features') to its terms.
+
+        The counts are written as SQL over this queryset's own SQL: built by the ORM, seventy
+        filtered aggregates cost more to compile than to run. Every name in the SQL is a
+        constant here, every number an int, and every other value a parameter."""
+        from ..models import Tier
+
+        conditions = {"total": ("1 = 1", [])}
+        conditions |= {f"tier_{tier}": ("tier = %s", [tier]) for tier in Tier.values}
+        conditions |= {
+            f"band_{i}": ("min_age <= %s AND max_age >= %s", [band.max_age, band.min_age])
+            for i, band in enumerate(age_bands)
+        }
+        conditions |= {
+            "free": ("is_free", []),
+            "direct_payments": ("accepts_direct_payments", []),
+            "places": ("availability = %s", ["places"]),
+        }
+        conditions |= {f"day_{i}": (field, []) for i, field in enumerate(DAY_FIELDS)}
+        conditions |= {f"time_{t}": (field, []) for t, field in TIME_FIELDS.items()}
+        for name, list_terms in (terms or {}).items():
+            column = MASKED_LISTS[name]
+            conditions |= {
+                f"{name}_{term.bit}": (f"({column} & {1 << int(term.bit)}) > 0", [])
+                for term in list_terms
+            }
+        columns = [
+            "tier",
+            "min_age",
+            "max_age",
+            "is_free",
+            "accepts_direct_payments",
+            "availability",
+            *DAY_FIELDS,
+            *TIME_FIELDS.values(),
+            *MASKED_LISTS.values(),
+        ]
+        inner_sql, inner_params = self.order_by().values(*columns).query.sql_with_params()
+        select, params = [], []
+        for condition, condition_params in conditions.values():
+            select.append(f"COUNT(*) FILTER (WHERE {condition})")
+            params += condition_params
+        sql = f"SELECT {', '.join(select)} FROM ({inner_sql}) AS results"  # noqa: S608
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [*params, *inner_params])
+            row = cursor.fetchone()
+        return dict(zip(conditions, row, strict=True))

@@ -1,0 +1,107 @@
+import uuid
+from dataclasses import dataclass
+
+from django.db import connections, models
+from django.db.models import F, IntegerField, Value
+from django.db.models.functions import Cast
+
+
+class TaxonomyQuerySet(models.QuerySet):
+    def by_code(self):
+        """Terms keyed by code, in display order."""
+        return {term.code: term for term in self}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: object
+    code: str
+    name: str
+    min_age: int | None = None
+    max_age: int | None = None
+    bit: int | None = None
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """Every council-edited list a directory search can filter by, in display order."""
+
+    localities: tuple[Term, ...]
+    needs: tuple[Term, ...]
+    kinds: tuple[Term, ...]
+    features: tuple[Term, ...]
+    age_bands: tuple[Term, ...]
+
+    def mask(self, list_name: str, codes) -> int:
+        """The combined bits of the named list's terms with these codes."""
+        mask = 0
+        for term in getattr(self, list_name):
+            if term.code in codes:
+                mask |= 1 << term.bit
+        return mask
+
+    @property
+    def masked_lists(self):
+        """The lists whose terms have bits, by the name the counts use."""
+        return {
+            "needs": self.needs,
+            "kinds": self.kinds,
+            "localities": self.localities,
+            "features": self.features,
+        }
+
+    @classmethod
+    def load(cls, alias: str = "default"):
+        """Read all five lists in one query. The query never changes, so it is compiled once
+        per database and kept: compiling it cost more than running it."""
+        if alias not in _COMPILED:
+            _COMPILED[alias] = _union().using(alias).query.sql_with_params()
+        sql, params = _COMPILED[alias]
+        with connections[alias].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        lists = {name: [] for name in ("localities", "needs", "kinds", "features", "age_bands")}
+        for label, id_, code, name, position, min_age, max_age, bit in rows:
+            order = min_age if label == "age_bands" else position
+            term = Term(_as_uuid(id_), code, name, min_age, max_age, bit)
+            lists[label].append((order, name, term))
+        return cls(
+            **{
+                label: tuple(term for *_, term in sorted(items, key=lambda item: item[:2]))
+                for label, items in lists.items()
+            }
+        )
+
+
+_COMPILED: dict[str, tuple[str, tuple]] = {}
+
+
+def _as_uuid(value):
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
+def _union():
+    from ..models import AccessibilityFeature, AgeBand, BreakKind, Locality, Need
+
+    def terms(model, label, ages=False, bit=True):
+        # Every column is an annotation, so each part selects them in the same order.
+        none = Cast(Value(None), IntegerField())  # typed, or PostgreSQL takes it as text
+        columns = {
+            "t_list": Value(label),
+            "t_id": F("id"),
+            "t_code": F("code"),
+            "t_name": F("name"),
+            "t_position": F("position"),
+            "t_min_age": F("min_age") if ages else none,
+            "t_max_age": F("max_age") if ages else none,
+            "t_bit": F("bit") if bit else none,
+        }
+        return model.objects.order_by().annotate(**columns).values_list(*columns)
+
+    return terms(Locality, "localities").union(
+        terms(Need, "needs"),
+        terms(BreakKind, "kinds"),
+        terms(AccessibilityFeature, "features"),
+        terms(AgeBand, "age_bands", ages=True, bit=False),
+        all=True,
+    )

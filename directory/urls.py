@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "directory"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("services/<uuid:pk>/", views.service_detail, name="service"),
+    path("services/<uuid:pk>/report/", views.report_problem, name="report-problem"),
+    path("services/<uuid:pk>/report/sent/", views.report_sent, name="report-sent"),
+    path("providers/<uuid:pk>/", views.provider_detail, name="provider"),
+    path("shortlist/", views.shortlist, name="shortlist"),
+    path("shortlist/add/", views.shortlist_add, name="shortlist-add"),
+    path("shortlist/remove/", views.shortlist_remove, name="shortlist-remove"),
+    path("shortlist/save/", views.shortlist_save, name="shortlist-save"),
+]

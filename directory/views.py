@@ -1,0 +1,242 @@
+"""The directory's public pages: search, a service, a provider, the shortlist, report a problem."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from .council import council_for
+from .filters import ServiceFilter
+from .forms import ProblemReportForm
+from .models import Provider, Service, Status
+from .presenters import (
+    ServicePage,
+    label_with_counts,
+    page_links,
+    selected_filters,
+    service_cards,
+)
+from .querysets import FilterOptions
+from .results import PageOutOfRange, results_page
+from .services import problem_report_create
+from .shortlist import Shortlist, parse_ids
+
+PAGE_SIZE = 20
+
+
+def _page_number(raw) -> int | None:
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 1 else None
+
+
+def _with_page(request, number: int):
+    query = request.GET.copy()
+    query.pop("page", None)
+    if number > 1:
+        query["page"] = str(number)
+    return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+
+
+@require_GET
+def search(request):
+    """Find short breaks: keywords, filters, distance from a postcode, sorted and paginated."""
+    raw_page = request.GET.get("page")
+    number = _page_number(raw_page) if raw_page is not None else 1
+    if number is None:
+        return _with_page(request, 1)
+    options = FilterOptions.load()
+    filterset = ServiceFilter(
+        request.GET,
+        queryset=Service.objects.published(),
+        options=options,
+        council_name=council_for(request).name,
+    )
+    try:
+        results = results_page(filterset, number=number, size=PAGE_SIZE)
+    except PageOutOfRange as out_of_range:
+        return _with_page(request, out_of_range.nearest)
+
+    form = filterset.form
+    query = [(key, value) for key, values in request.GET.lists() for value in values]
+    tags = selected_filters(request.path, query, form)
+    label_with_counts(form, results.option_counts)
+    today = timezone.localdate()
+    return render(
+        request,
+        "directory/search.html",
+        {
+            "form": form,
+            "results": results,
+            "cards": service_cards(results.services, today),
+            "pagination": page_links(request.path, query, number, results.num_pages),
+            "selected_filters": tags,
+            "sort": filterset.chosen_sort,
+            "has_keywords": bool((form.cleaned_data.get("q") or "").strip()),
+            "has_postcode": form.cleaned_data.get("postcode") is not None,
+        },
+    )
+
+
+def _published_service_or_gone(request, pk):
+    service = get_object_or_404(Service.objects.with_page_data(), pk=pk)
+    if service.status == Status.ARCHIVED:
+        return service, render(
+            request, "directory/service_gone.html", {"service": service}, status=410
+        )
+    if service.status != Status.PUBLISHED:
+        raise Http404("This service is not published")
+    return service, None
+
+
+@require_GET
+def service_detail(request, pk):
+    """Everything a family needs to know about one service."""
+    service, gone = _published_service_or_gone(request, pk)
+    if gone:
+        return gone
+    other_services = (
+        Service.objects.published().filter(provider=service.provider).exclude(pk=service.pk)
+    )
+    return render(
+        request,
+        "directory/service.html",
+        {
+            "service": service,
+            "page": ServicePage(service, timezone.localdate()),
+            "other_services": other_services.only("id", "name", "summary"),
+            "on_shortlist": service.pk in Shortlist(request.session),
+        },
+    )
+
+
+@require_GET
+def provider_detail(request, pk):
+    """An organisation and its published services."""
+    provider = get_object_or_404(Provider.objects.all(), pk=pk)
+    services = Service.objects.published().filter(provider=provider).with_listing_data()
+    return render(
+        request,
+        "directory/provider.html",
+        {"provider": provider, "cards": service_cards(services, timezone.localdate())},
+    )
+
+
+# ---------------------------------------------------------------------------- shortlist
+
+
+def _back_to(request, default):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(default)
+
+
+@require_http_methods(["GET", "HEAD"])
+def shortlist(request):
+    """The family's shortlist, or a shared list from a link (?services=id,id)."""
+    shared = request.GET.get("services")
+    ids = parse_ids(shared.split(",")) if shared is not None else Shortlist(request.session).ids
+    found = {s.pk: s for s in Service.objects.published().filter(pk__in=ids).with_listing_data()}
+    cards = service_cards([found[i] for i in ids if i in found], timezone.localdate())
+    share_ids = ",".join(str(card.service.pk) for card in cards)
+    return render(
+        request,
+        "directory/shortlist.html",
+        {
+            "cards": cards,
+            "is_shared": shared is not None,
+            "missing": len(ids) - len(cards),
+            "share_url": request.build_absolute_uri(
+                f"{reverse('directory:shortlist')}?services={share_ids}"
+            )
+            if cards
+            else "",
+            "share_ids": share_ids,
+        },
+    )
+
+
+def _service_id(request):
+    ids = parse_ids([request.POST.get("service", "")])
+    if not ids or not Service.objects.published().filter(pk=ids[0]).exists():
+        raise Http404("No such service")
+    return ids[0]
+
+
+@require_POST
+def shortlist_add(request):
+    service_id = _service_id(request)
+    if Shortlist(request.session).add(service_id):
+        messages.success(request, "Added to your shortlist.")
+    else:
+        messages.error(request, "Your shortlist is full. Remove a service before you add another.")
+    return _back_to(request, reverse("directory:service", args=[service_id]))
+
+
+@require_POST
+def shortlist_remove(request):
+    ids = parse_ids([request.POST.get("service", "")])
+    if ids:
+        Shortlist(request.session).remove(ids[0])
+        messages.success(request, "Removed from your shortlist.")
+    return _back_to(request, reverse("directory:shortlist"))
+
+
+@require_POST
+def shortlist_save(request):
+    """Keep a shared list as this family's own shortlist."""
+    ids = parse_ids(request.POST.get("services", "").split(","))
+    published = set(Service.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
+    Shortlist(request.session).extend(i for i in ids if i in published)
+    messages.success(request, "These services are now on your shortlist.")
+    return redirect("directory:shortlist")
+
+
+# ---------------------------------------------------------------------------- report a problem
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_problem(request, pk):
+    """'Report a problem with this page', kept for the council's editors."""
+    service, gone = _published_service_or_gone(request, pk)
+    if gone:
+        return gone
+    form = ProblemReportForm(request.POST if request.method == "POST" else None)
+    limited = request.method == "POST" and is_ratelimited(
+        request,
+        group="report-problem",
+        key="ip",
+        rate=settings.PROBLEM_REPORT_RATE,
+        method="POST",
+        increment=True,
+    )
+    if limited:
+        form.is_valid()
+        form.add_error(
+            None,
+            "You have sent a lot of reports in a short time. Wait an hour, then try again, "
+            "or contact us by phone or email.",
+        )
+    elif request.method == "POST" and form.is_valid():
+        problem_report_create(service=service, **form.cleaned_data)
+        return redirect("directory:report-sent", pk=service.pk)
+    return render(
+        request,
+        "directory/report_problem.html",
+        {"service": service, "form": form},
+        status=429 if limited else 200,
+    )
+
+
+@require_GET
+def report_sent(request, pk):
+    service, gone = _published_service_or_gone(request, pk)
+    return gone or render(request, "directory/report_sent.html", {"service": service})

@@ -1,0 +1,101 @@
+"""Measure pages the way a server serves them: the whole Django stack, in this process."""
+
+import statistics
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    status: int
+    median_ms: float
+    p95_ms: float
+    sql_ms: float
+    queries: int
+    size_kb: float
+
+    def row(self) -> str:
+        return (
+            f"| {self.name} | {self.status} | {self.median_ms:.1f} | {self.p95_ms:.1f} | "
+            f"{self.sql_ms:.1f} | {self.queries} | {self.size_kb:.1f} |"
+        )
+
+
+HEADER = (
+    "| page | status | median ms | p95 ms | of which SQL ms | queries | KB |\n"
+    "|---|---|---|---|---|---|---|"
+)
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(client: Client, name: str, url: str, *, runs: int, warmup: int = 3, **extra):
+    """Time `runs` GETs of the url after `warmup` unmeasured ones; count queries once."""
+    for _ in range(warmup):
+        client.get(url, **extra)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url, **extra)
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    return Measurement(
+        name,
+        response.status_code,
+        statistics.median(times),
+        percentile(times, 0.95),
+        sum(float(query["time"]) for query in queries.captured_queries) * 1000,
+        len(queries.captured_queries),
+        len(response.content) / 1024,
+    )
+
+
+@contextmanager
+def fresh_database():
+    """A new, empty database beside the configured one (its test database), removed after."""
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        with override_settings(
+            DEBUG=False, ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False
+        ):
+            yield
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def analyse():
+    """Do what autovacuum does on a live PostgreSQL database after a bulk load: fresh planner
+    statistics, and a visibility map so that covering indexes can answer on their own."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+
+def profile_page(client: Client, url: str, *, runs: int) -> str:
+    """Where the time goes in `runs` GETs of the url, as pyinstrument's text report."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(runs):
+            client.get(url)
+    return profiler.output_text(color=False, unicode=False)
+
+
+def query_report(client: Client, url: str) -> str:
+    """Each query one GET of the url makes, slowest first, with its time."""
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    lines = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))
+    return "\n".join(f"    {float(q['time']) * 1000:7.1f} ms  {q['sql'][:110]}" for q in lines)

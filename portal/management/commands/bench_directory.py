@@ -1,0 +1,73 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+
+from portal.benchmarks.harness import (
+    HEADER,
+    analyse,
+    fresh_database,
+    measure,
+    profile_page,
+    query_report,
+)
+from portal.demo.council import seed_council
+from portal.demo.directory import seed_directory
+from portal.demo.geography import seed_geography
+from portal.demo.scale import seed_scale
+
+SEARCHES = {
+    "no filters": "/directory/",
+    "keyword": "/directory/?q=swimming+club",
+    "postcode + 10 miles": "/directory/?postcode=DT1+1XJ&distance=10",
+    "age + need + locality": "/directory/?age=9&need=ASD&locality=east",
+    "everything combined": (
+        "/directory/?q=club&postcode=DT1+1XJ&distance=20&age=9&need=ASD&need=SLD"
+        "&kind=saturday-club&kind=sport&tier=targeted&day=saturday&time=weekends"
+        "&access=step-free&only=places"
+    ),
+    "page 50": "/directory/?page=50",
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Seed the demo council and N generated services into a fresh database, then time "
+        "representative directory searches (median and p95 server time, queries, HTML size)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--services", type=int, default=10_000)
+        parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument(
+            "--queries",
+            action="store_true",
+            help="also list each search's queries with their times",
+        )
+        parser.add_argument(
+            "--profile",
+            choices=list(SEARCHES),
+            metavar="SEARCH",
+            help="also profile one search with pyinstrument (a dev dependency)",
+        )
+
+    def handle(self, *args, services, runs, profile=None, queries=False, **options):
+        with fresh_database():
+            started = time.perf_counter()
+            seed_council()
+            seed_directory(seed_geography())
+            seed_scale(services=services)
+            analyse()
+            self.stdout.write(
+                f"{connection.vendor}: seeded {services} services in "
+                f"{time.perf_counter() - started:.1f}s; {runs} runs per search.\n"
+            )
+            client = Client()
+            self.stdout.write(HEADER)
+            for name, url in SEARCHES.items():
+                self.stdout.write(measure(client, name, url, runs=runs).row())
+                if queries:
+                    self.stdout.write(query_report(client, url))
+            if profile:
+                self.stdout.write(profile_page(client, SEARCHES[profile], runs=runs))

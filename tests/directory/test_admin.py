@@ -1,0 +1,82 @@
+"""The directory in the back office: every page opens, and saves keep search current."""
+
+import pytest
+from django.urls import reverse
+
+from directory.models import Service
+
+MODELS = [
+    "council",
+    "need",
+    "breakkind",
+    "accessibilityfeature",
+    "locality",
+    "ageband",
+    "postcodedistrict",
+    "provider",
+    "venue",
+    "service",
+    "problemreport",
+]
+
+
+@pytest.fixture
+def officer(admin_client, world):
+    return admin_client
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_every_change_list_and_add_page_opens(officer, model):
+    changelist = officer.get(reverse(f"admin:directory_{model}_changelist"), follow=True)
+    assert changelist.status_code == 200
+    if model != "council":
+        assert officer.get(reverse(f"admin:directory_{model}_add")).status_code == 200
+
+
+def test_an_existing_service_opens_for_editing(officer, world):
+    url = reverse("admin:directory_service_change", args=[world.services.saturday_club.pk])
+
+    assert officer.get(url).status_code == 200
+
+
+def test_saving_a_service_in_the_admin_refreshes_its_days_and_search_text(officer, world):
+    service = world.services.swimming
+    url = reverse("admin:directory_service_change", args=[service.pk])
+    page = officer.get(url)
+    form = page.context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data |= {
+        "provider": service.provider_id,
+        "needs": [n.pk for n in service.needs.all()],
+        "kinds": [k.pk for k in service.kinds.all()],
+        "localities": [loc.pk for loc in service.localities.all()],
+        "name": "Splash Swimming Gala",
+        "sessions-TOTAL_FORMS": "1",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-0-weekday": "6",
+        "sessions-0-start_time": "09:00",
+        "sessions-0-end_time": "10:00",
+        "sessions-0-period": "all_year",
+        "locations-TOTAL_FORMS": "0",
+        "locations-INITIAL_FORMS": "0",
+    }
+    data = {key: value for key, value in data.items() if value != ""}
+
+    response = officer.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    service.refresh_from_db()
+    assert service.on_sunday and service.on_wednesday
+    assert Service.objects.published().matching("gala").filter(pk=service.pk).exists()
+    assert service.has_venue  # an empty inline form set leaves its venue alone
+
+
+def test_the_council_configuration_has_one_row_that_cannot_be_deleted_or_added(officer):
+    response = officer.get(reverse("admin:directory_council_changelist"))
+
+    assert response.status_code == 302
+    assert officer.get(reverse("admin:directory_council_add")).status_code == 403

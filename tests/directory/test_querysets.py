@@ -1,0 +1,216 @@
+"""Reading the directory: each queryset method against the hand-made world."""
+
+import pytest
+
+from directory import full_text
+from directory.distance import Point
+from directory.models import Postcode, Service, Venue
+from directory.postcodes import parse_postcode
+from directory.querysets import FilterOptions
+from tests.directory.conftest import ORIGIN
+from tests.factories import ServiceFactory
+
+
+def names(queryset):
+    return sorted(queryset.values_list("name", flat=True))
+
+
+def test_published_leaves_out_drafts_and_archived_services(world):
+    assert names(Service.objects.published()) == [
+        "Harbour House",
+        "Home Sitters",
+        "Rainbow Saturday Club",
+        "Splash Swimming",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [
+        (4, ["Home Sitters", "Splash Swimming"]),
+        (5, ["Home Sitters", "Rainbow Saturday Club", "Splash Swimming"]),
+        (11, ["Harbour House", "Home Sitters", "Rainbow Saturday Club", "Splash Swimming"]),
+        (18, ["Home Sitters", "Splash Swimming"]),
+        (19, ["Home Sitters"]),
+    ],
+)
+def test_for_age_includes_both_ends_of_a_services_range(world, age, expected):
+    assert names(Service.objects.published().for_age(age)) == expected
+
+
+def test_for_ages_finds_services_open_to_any_age_in_a_band(world):
+    assert names(Service.objects.published().for_ages(17, 18)) == [
+        "Harbour House",
+        "Home Sitters",
+        "Splash Swimming",
+    ]
+
+
+def test_masked_filters_match_any_of_the_terms(world):
+    published = Service.objects.published()
+    autism, physical = world.needs.autism, world.needs.physical
+
+    assert names(published.with_any_need(autism.mask)) == [
+        "Harbour House",
+        "Home Sitters",
+        "Rainbow Saturday Club",
+    ]
+    assert names(published.with_any_need(autism.mask | physical.mask)) == names(published)
+    assert names(published.with_any_kind(world.kinds.saturday.mask)) == ["Rainbow Saturday Club"]
+    assert names(published.in_localities(world.localities.away.mask)) == ["Harbour House"]
+
+
+def test_simple_filters(world):
+    published = Service.objects.published()
+
+    assert names(published.in_tiers(["specialist", "universal"])) == [
+        "Harbour House",
+        "Splash Swimming",
+    ]
+    assert names(published.free()) == ["Splash Swimming"]
+    assert names(published.accepting_direct_payments()) == ["Splash Swimming"]
+    assert names(published.with_places()) == ["Home Sitters", "Rainbow Saturday Club"]
+
+
+def test_days_and_times_come_from_the_sessions(world):
+    published = Service.objects.published()
+
+    assert names(published.on_any_day([5])) == ["Rainbow Saturday Club"]
+    assert names(published.on_any_day([2, 4])) == [
+        "Harbour House",
+        "Home Sitters",
+        "Splash Swimming",
+    ]
+    assert names(published.at_any_time(["weekends"])) == ["Rainbow Saturday Club"]
+    assert names(published.at_any_time(["overnight"])) == ["Harbour House"]
+    assert names(published.at_any_time(["evenings"])) == ["Harbour House", "Home Sitters"]
+
+
+def test_venue_accessibility_needs_one_venue_with_every_feature(world):
+    published = Service.objects.published()
+
+    assert names(published.at_venue_with_all_features(["hoist"])) == [
+        "Rainbow Saturday Club",
+        "Splash Swimming",
+    ]
+    assert names(published.at_venue_with_all_features(["hoist", "changing-places"])) == [
+        "Rainbow Saturday Club",
+    ]
+
+
+def test_near_finds_venues_within_the_distance_with_their_miles(world):
+    near = Venue.objects.located().near(Point(*ORIGIN), 5)
+
+    assert set(near) == {world.venues.near.pk, world.venues.middle.pk}
+    assert near[world.venues.near.pk] == pytest.approx(0.5, abs=0.01)
+    assert near[world.venues.middle.pk] == pytest.approx(4.0, abs=0.01)
+    assert set(Venue.objects.located().near(Point(*ORIGIN), 1)) == {world.venues.near.pk}
+
+
+def test_within_reach_adds_services_that_come_to_families_in_their_locality(world):
+    near = Venue.objects.located().near(Point(*ORIGIN), 5)
+    published = Service.objects.published()
+
+    assert names(published.within_reach(near)) == ["Rainbow Saturday Club", "Splash Swimming"]
+    assert names(published.within_reach(near, locality_mask=world.localities.home.mask)) == [
+        "Home Sitters",
+        "Rainbow Saturday Club",
+        "Splash Swimming",
+    ]
+    assert names(published.within_reach(near, locality_mask=world.localities.away.mask)) == [
+        "Rainbow Saturday Club",
+        "Splash Swimming",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("saturday", ["Rainbow Saturday Club"]),
+        # A kind of break's name is searched too: the sitters are filed under sport.
+        ("swim", ["Home Sitters", "Splash Swimming"]),
+        ("lessons swimming", ["Splash Swimming"]),
+        ("autism games", ["Rainbow Saturday Club"]),
+        ("nurses", ["Harbour House"]),
+        ("nothing matches this", []),
+    ],
+)
+def test_matching_finds_services_with_every_word_stemmed(world, words, expected):
+    assert names(Service.objects.published().matching(words)) == expected
+
+
+def test_the_database_uses_its_own_full_text_search(db):
+    engine = full_text.engine()
+
+    assert engine in ("postgresql", "fts5")
+
+
+def test_option_counts_count_every_filter_option_in_one_query(world, django_assert_num_queries):
+    options = FilterOptions.load()
+    published = Service.objects.published()
+
+    with django_assert_num_queries(1):
+        counts = published.option_counts(age_bands=options.age_bands, terms=options.masked_lists)
+
+    assert counts["total"] == 4
+    assert (counts["tier_universal"], counts["tier_targeted"], counts["tier_specialist"]) == (
+        1,
+        2,
+        1,
+    )
+    bands = [counts[f"band_{i}"] for i in range(len(options.age_bands))]
+    assert bands == [2, 4, 3, 3, 1]
+    assert (counts["free"], counts["direct_payments"], counts["places"]) == (1, 1, 2)
+    assert [counts[f"day_{day}"] for day in range(7)] == [0, 0, 1, 0, 2, 1, 0]
+    assert counts["time_weekends"] == 1
+    assert counts["time_overnight"] == 1
+    assert counts[f"needs_{world.needs.autism.bit}"] == 3
+    assert counts[f"kinds_{world.kinds.swimming.bit}"] == 2
+    assert counts[f"localities_{world.localities.home.bit}"] == 3
+    assert counts[f"features_{world.features.hoist.bit}"] == 2
+    assert counts[f"features_{world.features.toilet.bit}"] == 1
+
+
+def test_option_counts_follow_the_filters(world):
+    options = FilterOptions.load()
+
+    counts = (
+        Service.objects.published()
+        .for_age(5)
+        .option_counts(age_bands=options.age_bands, terms=options.masked_lists)
+    )
+
+    assert counts["total"] == 3
+    assert counts[f"needs_{world.needs.autism.bit}"] == 2
+
+
+def test_filter_options_load_every_list_in_order_in_one_query(world, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        options = FilterOptions.load()
+
+    assert [band.code for band in options.age_bands] == ["0-4", "5-11", "12-16", "17-18", "19-25"]
+    assert {"home", "away"} <= {term.code for term in options.localities}
+    assert options.mask("needs", ["ASD"]) == world.needs.autism.mask
+    assert options.mask("needs", ["no-such-need"]) == 0
+
+
+def test_locate_prefers_the_full_postcode_then_the_district(world):
+    Postcode.objects.filter(postcode="DT1 1XJ").update(latitude=50.9)
+
+    assert Postcode.objects.locate(parse_postcode("DT1 1XJ"))[0] == 50.9
+    assert Postcode.objects.locate(parse_postcode("DT1 9ZZ"))[0] == pytest.approx(ORIGIN[0])
+    assert Postcode.objects.locate(parse_postcode("DT1"))[2] == world.localities.home.pk
+    assert Postcode.objects.locate(parse_postcode("ZZ9 9ZZ")) is None
+
+
+def test_listing_data_loads_a_page_in_a_fixed_number_of_queries(world, django_assert_num_queries):
+    ServiceFactory.create_batch(20, venues=[world.venues.near], kinds=[world.kinds.swimming])
+
+    with django_assert_num_queries(3):
+        services = list(Service.objects.published().with_listing_data()[:20])
+        shown = [
+            (s.provider.name, [v.town for v in s.venues.all()], [k.name for k in s.kinds.all()])
+            for s in services
+        ]
+
+    assert len(shown) == 20
