@@ -85,6 +85,15 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing
 test-browser: install chromium postgres ## Run the browser and accessibility tests (they must run, not skip)
 	BROWSER_TESTS_REQUIRED=1 DATABASE_URL=$(PG_URL) $(BIN)/pytest -m browser $(PYTEST_ARGS)
 
+# ---------------------------------------------------------------------------- benchmarks
+
+BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
+
+.PHONY: bench
+bench: install postgres ## Time directory searches at 10,000 services on SQLite and PostgreSQL
+	$(BENCH_ENV) $(MANAGE) bench_directory
+	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_directory
+
 # ---------------------------------------------------------------------------- quality
 
 .PHONY: lint

@@ -6,7 +6,7 @@ from django.db.models import F
 
 from . import full_text
 from .forms import DirectoryFilterForm, PostcodeField
-from .models import Tier, Venue
+from .models import Tier
 from .querysets import FilterOptions
 from .search import fts_match
 from .timings import TimeOfWeek
@@ -146,7 +146,8 @@ class ServiceFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.options = options
         self.council_name = council_name
-        self.near_venues = {}  # venue id -> miles from the family's postcode, once filtered
+        self.origin = None  # where the family is, once a postcode has been looked up
+        self.miles = None
         self.fts_match = None  # the FTS5 query, where SQLite must rank the results itself
         choices = {
             "locality": options.localities,
@@ -175,11 +176,11 @@ class ServiceFilter(django_filters.FilterSet):
         return queryset.matching(value)
 
     def filter_near(self, queryset, name, located):
-        miles = self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE
-        self.near_venues = Venue.objects.located().near(located.point, miles)
+        self.origin = located.point
+        self.miles = self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE
         locality = next((t for t in self.options.localities if t.id == located.locality_id), None)
         return queryset.within_reach(
-            self.near_venues, locality_mask=(1 << locality.bit) if locality else 0
+            self.origin, self.miles, locality_mask=(1 << locality.bit) if locality else 0
         )
 
     def apply_with_postcode(self, queryset, name, value):

@@ -32,18 +32,19 @@ def matching_ids(match: str) -> RawSQL:
     )
 
 
-def ranked(values_queryset, match: str) -> list[tuple]:
-    """SQLite FTS5: (id as stored, name, relevance) for each row of a values_list("pk", "name")
-    queryset that matches; higher relevance is better."""
+def ranked_page(values_queryset, match: str, start: int, end: int) -> list:
+    """SQLite FTS5: the ids (as stored) of the `start`:`end` slice of a values_list("pk", "name")
+    queryset's rows that match, most relevant first and ties by name."""
     inner, params = values_queryset.query.sql_with_params()
     sql = (
-        f"SELECT results.*, -{_BM25} FROM {FTS_TABLE} "  # noqa: S608 (constants and parameters)
+        f"SELECT results.pk FROM {FTS_TABLE} "  # noqa: S608 (constants and parameters)
         f"JOIN ({inner}) AS results ON results.pk = {FTS_TABLE}.service_id "
-        f"WHERE {FTS_TABLE} MATCH %s"
+        f"WHERE {FTS_TABLE} MATCH %s ORDER BY {_BM25}, results.name, results.pk "
+        "LIMIT %s OFFSET %s"
     )
     with connections[values_queryset.db].cursor() as cursor:
-        cursor.execute(sql, [*params, match])
-        return cursor.fetchall()
+        cursor.execute(sql, [*params, match, end - start, start])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def refresh(service_ids: list, alias: str = "default") -> None:

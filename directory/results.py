@@ -1,13 +1,20 @@
-"""A page of directory results: counted, ordered and sliced in a fixed number of queries."""
+"""A page of directory results: counted, ordered and sliced in a fixed number of queries.
+
+The database chooses the page's ids in order for every sort, so no more than a page of
+services ever reaches Python:
+- name, last checked and (on PostgreSQL) relevance: ORDER BY with LIMIT;
+- distance: each service's nearest venue (a GROUP BY over the venue links in range), then the
+  services that come to families at home, by name;
+- relevance on SQLite: FTS5's own ranking, joined to the filtered services.
+"""
 
 import math
 from dataclasses import dataclass
 
-from django.db import connections
-
 from . import full_text
+from .distance import Point, miles_between
 from .filters import DAYS, ONLY, ServiceFilter
-from .models import Service, Tier
+from .models import Service, ServiceLocation, Tier
 from .timings import TimeOfWeek
 
 
@@ -28,47 +35,51 @@ class ResultsPage:
     option_counts: dict[str, dict[str, int]]  # filter name -> option code -> results with it
 
 
-def _raw_rows(values_queryset) -> list[tuple]:
-    """The rows of a values_list queryset as the database driver gives them, skipping Django's
-    per-row conversions: thousands of rows are read only to be put in order."""
-    sql, params = values_queryset.query.sql_with_params()
-    with connections[values_queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def _page_by_distance(queryset, origin: Point, miles: float, start, end, total, no_venue):
+    """Ids of the page: services by their nearest venue in range, then those with no venue."""
+    at_venues = total - no_venue
+    ids = []
+    if start < at_venues:
+        ordered = ServiceLocation.objects.near(origin, miles).nearest_first(queryset)
+        ids += [row["service_id"] for row in ordered[start : min(end, at_venues)]]
+    if end > at_venues:
+        home = queryset.filter(has_venue=False).order_by("name", "pk").values_list("pk", flat=True)
+        ids += list(home[max(start - at_venues, 0) : end - at_venues])
+    return ids
 
 
-def _db_id(value, alias):
-    """A UUID as the database stores it (a hex string on SQLite, a UUID on PostgreSQL)."""
-    return Service._meta.pk.get_db_prep_value(value, connections[alias])
-
-
-def ordered_by_distance(queryset, near_venues: dict) -> list:
-    """The services' ids in the database's form, nearest venue first (ties by name), then the
-    services that come to you."""
-    near = {_db_id(venue_id, queryset.db): miles for venue_id, miles in near_venues.items()}
-    best, names = {}, {}
-    for service_id, name, venue_id in _raw_rows(queryset.names_and_venues()):
-        names[service_id] = name
-        distance = near.get(venue_id)
-        if distance is not None and distance < best.get(service_id, math.inf):
-            best[service_id] = distance
-    return sorted(names, key=lambda i: (i not in best, best.get(i, 0), names[i], str(i)))
-
-
-def ordered_by_relevance(queryset, match: str) -> list:
-    """The services' ids in the database's form, most relevant first (ties by name), ranked by
-    SQLite's full-text index."""
-    rows = full_text.ranked(queryset.names(), match)
-    return [row[0] for row in sorted(rows, key=lambda row: (-row[2], row[1], str(row[0])))]
-
-
-def _ordered_ids(filterset: ServiceFilter, queryset) -> list | None:
-    """All the results' ids in order, where Python must order them; None where SQL can."""
+def _page_ids(filterset: ServiceFilter, queryset, start: int, end: int, counts: dict):
+    """The page's ids in order, where plain ORDER BY cannot give them; None where it can."""
     if filterset.chosen_sort == "distance":
-        return ordered_by_distance(queryset, filterset.near_venues)
+        return _page_by_distance(
+            queryset,
+            filterset.origin,
+            filterset.miles,
+            start,
+            end,
+            counts["total"],
+            counts["no_venue"],
+        )
     if filterset.chosen_sort == "relevance" and filterset.fts_match is not None:
-        return ordered_by_relevance(queryset, filterset.fts_match)
+        return [
+            Service._meta.pk.to_python(service_id)
+            for service_id in full_text.ranked_page(
+                queryset.names(), filterset.fts_match, start, end
+            )
+        ]
     return None
+
+
+def _nearest_venue(service: Service, origin: Point | None, miles: float | None):
+    if origin is None:
+        return None
+    distances = [
+        miles_between(origin, Point(venue.latitude, venue.longitude))
+        for venue in service.venues.all()
+        if venue.latitude is not None
+    ]
+    in_range = [distance for distance in distances if distance <= miles]
+    return min(in_range, default=None)
 
 
 def _counts_by_filter(options, counts: dict) -> dict[str, dict[str, int]]:
@@ -103,18 +114,14 @@ def results_page(filterset: ServiceFilter, *, number: int, size: int) -> Results
     if number > num_pages:
         raise PageOutOfRange(num_pages)
     start, end = (number - 1) * size, number * size
-    near = filterset.near_venues
-    ordered = _ordered_ids(filterset, queryset) if total else []
+    page_ids = _page_ids(filterset, queryset, start, end, counts) if total else []
     if not total:
         services = []
-    elif ordered is not None:
-        page_ids = [Service._meta.pk.to_python(i) for i in ordered[start:end]]
+    elif page_ids is not None:
         found = {s.pk: s for s in Service.objects.filter(pk__in=page_ids).with_listing_data()}
-        services = [found[i] for i in page_ids]
+        services = [found[i] for i in page_ids if i in found]
     else:
         services = list(queryset.with_listing_data()[start:end])
     for service in services:
-        service.distance = min(
-            (near[venue.pk] for venue in service.venues.all() if venue.pk in near), default=None
-        )
+        service.distance = _nearest_venue(service, filterset.origin, filterset.miles)
     return ResultsPage(services, total, number, num_pages, _counts_by_filter(options, counts))

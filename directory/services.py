@@ -3,10 +3,18 @@
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from . import full_text
-from .models import AccessibilityFeature, Postcode, ProblemReport, Service, Session, Venue
+from .models import (
+    AccessibilityFeature,
+    Postcode,
+    ProblemReport,
+    Service,
+    ServiceLocation,
+    Session,
+    Venue,
+)
 from .postcodes import parse_postcode
 from .search import search_document
 from .timings import SessionTime, timing_columns, timings_of
@@ -92,6 +100,15 @@ def _with_derivation_data(queryset):
     )
 
 
+def _copy_venue_positions(service_ids: list) -> None:
+    """Give each of the services' venue links its venue's position (see ServiceLocation)."""
+    venue = Venue.objects.filter(pk=OuterRef("venue_id"))
+    ServiceLocation.objects.filter(service_id__in=service_ids).update(
+        latitude=Subquery(venue.values("latitude")[:1]),
+        longitude=Subquery(venue.values("longitude")[:1]),
+    )
+
+
 def services_refresh_derived_fields(*, service_ids: Iterable) -> int:
     """Recompute the days, times of week and search text of the services from their sessions,
     kinds of break, taxonomies and venues. Call after any change to those. Returns how many."""
@@ -106,6 +123,7 @@ def services_refresh_derived_fields(*, service_ids: Iterable) -> int:
             for service in batch:
                 _derive(service)
             Service.objects.bulk_update(batch, DERIVED_FIELDS)
+            _copy_venue_positions([service.pk for service in batch])
         full_text.refresh(service_ids)
     return len(service_ids)
 

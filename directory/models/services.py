@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from ..querysets import ServiceQuerySet
+from ..querysets import ServiceLocationQuerySet, ServiceQuerySet
 from .taxonomies import MAX_AGE
 
 
@@ -221,6 +221,7 @@ class Service(models.Model):
                     "localities_mask",
                     "features_mask",
                     "id",
+                    "name",
                 ],
                 name="service_search_facets",
             ),
@@ -258,18 +259,30 @@ class Service(models.Model):
 
 
 class ServiceLocation(models.Model):
-    """A service at a venue (Open Referral's 'service at location')."""
+    """A service at a venue (Open Referral's 'service at location').
+
+    The venue's position is copied here by directory.services, so that "within 5 miles" is one
+    indexed range over this table rather than a join per service."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="locations")
     venue = models.ForeignKey(
         "directory.Venue", on_delete=models.CASCADE, related_name="service_locations"
     )
+    latitude = models.FloatField(null=True, editable=False)
+    longitude = models.FloatField(null=True, editable=False)
+
+    objects = ServiceLocationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "venue"
         constraints = [
             models.UniqueConstraint(fields=["service", "venue"], name="service_location_unique")
+        ]
+        indexes = [
+            models.Index(
+                fields=["latitude", "longitude", "service"], name="service_location_position"
+            )
         ]
 
     def __str__(self):

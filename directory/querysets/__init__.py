@@ -3,13 +3,14 @@
 from .council import CouncilQuerySet
 from .places import PostcodeQuerySet, VenueQuerySet
 from .providers import ProviderQuerySet
-from .services import ServiceQuerySet
+from .services import ServiceLocationQuerySet, ServiceQuerySet
 from .taxonomies import FilterOptions, TaxonomyQuerySet, Term
 
 __all__ = [
     "CouncilQuerySet",
     "PostcodeQuerySet",
     "ProviderQuerySet",
+    "ServiceLocationQuerySet",
     "ServiceQuerySet",
     "FilterOptions",
     "TaxonomyQuerySet",

@@ -1,7 +1,6 @@
 from django.db import models
 from django.db.models import Count, Q
 
-from ..distance import Point, box_around, miles_between
 from ..postcodes import ParsedPostcode
 
 
@@ -41,17 +40,3 @@ class VenueQuerySet(models.QuerySet):
     def located(self):
         """Venues with a known position."""
         return self.filter(latitude__isnull=False, longitude__isnull=False)
-
-    def near(self, point: Point, miles: float) -> dict:
-        """The venues within `miles` of the point: {venue id: distance in miles}. One query on
-        the indexed position box, then exact distances here."""
-        box = box_around(point, miles)
-        found = {}
-        for venue_id, latitude, longitude in self.filter(
-            latitude__range=(box.min_latitude, box.max_latitude),
-            longitude__range=(box.min_longitude, box.max_longitude),
-        ).values_list("pk", "latitude", "longitude"):
-            distance = miles_between(point, Point(latitude, longitude))
-            if distance <= miles:
-                found[venue_id] = distance
-        return found

@@ -1,8 +1,9 @@
 from django.db import connections, models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Min, Prefetch, Q, Value
 from django.db.models.lookups import GreaterThan
 
 from .. import full_text
+from ..distance import MILES_PER_DEGREE, Point, box_around
 from ..search import fallback_terms, fts_match
 from ..timings import WEEKDAY_NAMES, TimeOfWeek
 
@@ -90,14 +91,12 @@ class ServiceQuerySet(models.QuerySet):
             pk__in=ServiceLocation.objects.filter(venue__in=venues).values("service_id")
         )
 
-    def within_reach(self, venue_ids, *, locality_mask: int = 0):
-        """Services at any of the venues, plus services with no venue that come to families in
-        the locality (the venues are those near a family, from `Venue.objects.near`)."""
+    def within_reach(self, point: Point, miles: float, *, locality_mask: int = 0):
+        """Services with a venue within `miles` of the point, plus services with no venue that
+        come to families in the locality of the mask."""
         from ..models import ServiceLocation
 
-        at_venue = Q(
-            pk__in=ServiceLocation.objects.filter(venue_id__in=list(venue_ids)).values("service_id")
-        )
+        at_venue = Q(pk__in=ServiceLocation.objects.near(point, miles).values("service_id"))
         if not locality_mask:
             return self.filter(at_venue)
         comes_to_you = Q(has_venue=False) & Q(has_any_bit("localities_mask", locality_mask))
@@ -161,10 +160,6 @@ class ServiceQuerySet(models.QuerySet):
             ),
         )
 
-    def names_and_venues(self):
-        """(id, name, venue id or None) for every service: enough to order by distance."""
-        return self.order_by().values_list("pk", "name", "locations__venue_id")
-
     def names(self):
         """(id, name) for every service: enough to order by a score kept elsewhere."""
         return self.order_by().values_list("pk", "name")
@@ -189,6 +184,7 @@ class ServiceQuerySet(models.QuerySet):
             for i, band in enumerate(age_bands)
         }
         conditions |= {
+            "no_venue": ("NOT has_venue", []),
             "free": ("is_free", []),
             "direct_payments": ("accepts_direct_payments", []),
             "places": ("availability = %s", ["places"]),
@@ -208,6 +204,7 @@ class ServiceQuerySet(models.QuerySet):
             "is_free",
             "accepts_direct_payments",
             "availability",
+            "has_venue",
             *DAY_FIELDS,
             *TIME_FIELDS.values(),
             *MASKED_LISTS.values(),
@@ -222,3 +219,32 @@ class ServiceQuerySet(models.QuerySet):
             cursor.execute(sql, [*params, *inner_params])
             row = cursor.fetchone()
         return dict(zip(conditions, row, strict=True))
+
+
+class ServiceLocationQuerySet(models.QuerySet):
+    def near(self, point: Point, miles: float):
+        """Services' venues within `miles` of the point, annotated with `distance_sq`, the
+        distance squared in square miles (a flat-earth figure: see directory.distance)."""
+        box = box_around(point, miles)
+        dy = (F("latitude") - Value(point.latitude)) * Value(MILES_PER_DEGREE)
+        dx = (F("longitude") - Value(point.longitude)) * Value(
+            MILES_PER_DEGREE * point.longitude_scale
+        )
+        return (
+            self.filter(
+                latitude__range=(box.min_latitude, box.max_latitude),
+                longitude__range=(box.min_longitude, box.max_longitude),
+            )
+            .alias(distance_sq=dx * dx + dy * dy)
+            .filter(distance_sq__lte=miles * miles)
+        )
+
+    def nearest_first(self, services):
+        """Each of the services (a queryset) with its nearest venue's `distance_sq`, nearest
+        first and ties by name: one row per service, for choosing a page of results."""
+        return (
+            self.filter(service__in=services.order_by().values("pk"))
+            .values("service_id")
+            .annotate(best=Min("distance_sq"))
+            .order_by("best", "service__name", "service_id")
+        )

@@ -169,7 +169,11 @@ def seed_scale(*, services: int, seed: int = 1) -> int:
         batch_size=BATCH,
     )
     ServiceLocation.objects.bulk_create(
-        [ServiceLocation(service=s, venue=v) for s, v in links["venues"]], batch_size=BATCH
+        [
+            ServiceLocation(service=s, venue=v, latitude=v.latitude, longitude=v.longitude)
+            for s, v in links["venues"]
+        ],
+        batch_size=BATCH,
     )
     for service, session in links["sessions"]:
         session.service = service

@@ -2,9 +2,9 @@
 
 import pytest
 
-from directory import full_text
+from directory import full_text, services
 from directory.distance import Point
-from directory.models import Postcode, Service, Venue
+from directory.models import Postcode, Service, ServiceLocation
 from directory.postcodes import parse_postcode
 from directory.querysets import FilterOptions
 from tests.directory.conftest import ORIGIN
@@ -98,28 +98,60 @@ def test_venue_accessibility_needs_one_venue_with_every_feature(world):
     ]
 
 
-def test_near_finds_venues_within_the_distance_with_their_miles(world):
-    near = Venue.objects.located().near(Point(*ORIGIN), 5)
+def test_near_finds_the_venue_links_within_the_distance(world):
+    near = ServiceLocation.objects.near(Point(*ORIGIN), 5)
 
-    assert set(near) == {world.venues.near.pk, world.venues.middle.pk}
-    assert near[world.venues.near.pk] == pytest.approx(0.5, abs=0.01)
-    assert near[world.venues.middle.pk] == pytest.approx(4.0, abs=0.01)
-    assert set(Venue.objects.located().near(Point(*ORIGIN), 1)) == {world.venues.near.pk}
+    assert set(near.values_list("venue_id", flat=True)) == {
+        world.venues.near.pk,
+        world.venues.middle.pk,
+    }
+    one_mile = ServiceLocation.objects.near(Point(*ORIGIN), 1)
+    assert list(one_mile.values_list("venue_id", flat=True)) == [world.venues.near.pk]
+
+
+def test_nearest_first_orders_services_by_their_closest_venue(world):
+    ServiceLocation.objects.create(
+        service=world.services.swimming, venue=world.venues.near, latitude=None, longitude=None
+    )
+    services.services_refresh_derived_fields(service_ids=[world.services.swimming.pk])
+
+    rows = list(
+        ServiceLocation.objects.near(Point(*ORIGIN), 5).nearest_first(Service.objects.published())
+    )
+
+    assert [row["service_id"] for row in rows] == [
+        world.services.saturday_club.pk,  # 0.5 miles; ties with swimming, but sorts by name
+        world.services.swimming.pk,
+    ]
+    assert rows[0]["best"] == pytest.approx(0.25, abs=0.01)  # distance squared
 
 
 def test_within_reach_adds_services_that_come_to_families_in_their_locality(world):
-    near = Venue.objects.located().near(Point(*ORIGIN), 5)
+    origin = Point(*ORIGIN)
     published = Service.objects.published()
 
-    assert names(published.within_reach(near)) == ["Rainbow Saturday Club", "Splash Swimming"]
-    assert names(published.within_reach(near, locality_mask=world.localities.home.mask)) == [
+    assert names(published.within_reach(origin, 5)) == ["Rainbow Saturday Club", "Splash Swimming"]
+    assert names(published.within_reach(origin, 1)) == ["Rainbow Saturday Club"]
+    assert names(published.within_reach(origin, 5, locality_mask=world.localities.home.mask)) == [
         "Home Sitters",
         "Rainbow Saturday Club",
         "Splash Swimming",
     ]
-    assert names(published.within_reach(near, locality_mask=world.localities.away.mask)) == [
+    assert names(published.within_reach(origin, 5, locality_mask=world.localities.away.mask)) == [
         "Rainbow Saturday Club",
         "Splash Swimming",
+    ]
+
+
+def test_a_venue_that_moves_takes_its_services_with_it(world):
+    venue = world.venues.far
+    venue.latitude, venue.longitude = ORIGIN
+
+    services.venue_save(venue=venue)
+
+    assert names(Service.objects.published().within_reach(Point(*ORIGIN), 1)) == [
+        "Harbour House",
+        "Rainbow Saturday Club",
     ]
 
 

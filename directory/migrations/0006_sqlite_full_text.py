@@ -30,6 +30,6 @@ def drop_fts(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0006_search_facets_index")]
+    dependencies = [("directory", "0005_default_taxonomies")]
 
     operations = [migrations.RunPython(create_fts, drop_fts)]
