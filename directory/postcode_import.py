@@ -197,27 +197,26 @@ def postcodes_import(
 
 
 def _save_postcodes(batch: dict[str, Postcode]) -> int:
-    saved = len(batch)
-    if batch:
-        Postcode.objects.bulk_create(
-            batch.values(),
-            update_conflicts=True,
-            unique_fields=["postcode"],
-            update_fields=["latitude", "longitude", "locality"],
-        )
-        batch.clear()
+    saved = _upsert(Postcode, batch.values(), key="postcode")
+    batch.clear()
     return saved
 
 
 def _save_districts(districts: dict[str, PostcodeDistrict]) -> int:
-    if districts:
-        PostcodeDistrict.objects.bulk_create(
-            districts.values(),
+    return _upsert(PostcodeDistrict, districts.values(), key="code")
+
+
+def _upsert(model, rows, *, key: str) -> int:
+    """Insert the rows, or update the position and locality of those already there."""
+    rows = list(rows)
+    if rows:
+        model.objects.bulk_create(
+            rows,
             update_conflicts=True,
-            unique_fields=["code"],
+            unique_fields=[key],
             update_fields=["latitude", "longitude", "locality"],
         )
-    return len(districts)
+    return len(rows)
 
 
 def _give_postcodes_their_districts_locality(districts) -> None:

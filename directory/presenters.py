@@ -131,25 +131,16 @@ def _url(path: str, params: list[tuple[str, str]]) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
+NOT_TAGS = {"distance", "sort"}  # the distance shows in the postcode's tag; sorting is no filter
+
+
 def selected_filters(path: str, query: list[tuple[str, str]], form) -> list[TagGroup]:
     """The filters in use, each value with a link that removes just it (and goes to page 1)."""
-    kept = [(k, v) for k, v in query if k not in ("page", "sort", "apply") and v != ""]
+    kept = [(k, v) for k, v in query if k in form.fields and v != ""]
     groups = []
-    for name in (
-        "q",
-        "postcode",
-        "age",
-        "age_band",
-        "need",
-        "kind",
-        "day",
-        "time",
-        "locality",
-        "tier",
-        "only",
-        "access",
-    ):
-        field = form.fields[name]
+    for name, field in form.fields.items():
+        if name in NOT_TAGS:
+            continue
         labels = dict(getattr(field, "choices", []))
         tags = []
         for key, value in kept:
@@ -163,7 +154,7 @@ def selected_filters(path: str, query: list[tuple[str, str]], form) -> list[TagG
                 remaining = [(k, v) for k, v in remaining if k != "distance"]
             tags.append(Tag(str(label), _url(path, remaining)))
         if tags:
-            groups.append(TagGroup(str(form.fields[name].label), tags))
+            groups.append(TagGroup(str(field.label), tags))
     return groups
 
 

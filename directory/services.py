@@ -17,21 +17,11 @@ from .models import (
 )
 from .postcodes import parse_postcode
 from .search import search_document
-from .timings import SessionTime, timing_columns, timings_of
+from .timings import DAY_COLUMNS, TIME_COLUMNS, SessionTime, timing_columns, timings_of
 
 DERIVED_FIELDS = [
-    "on_monday",
-    "on_tuesday",
-    "on_wednesday",
-    "on_thursday",
-    "on_friday",
-    "on_saturday",
-    "on_sunday",
-    "runs_after_school",
-    "runs_evenings",
-    "runs_weekends",
-    "runs_school_holidays",
-    "runs_overnight",
+    *DAY_COLUMNS,
+    *TIME_COLUMNS.values(),
     "has_venue",
     "needs_mask",
     "kinds_mask",

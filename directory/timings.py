@@ -78,10 +78,12 @@ def timings_of(sessions: Iterable[SessionTime], *, overnight_kind: bool) -> Timi
 
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_COLUMNS = tuple(f"on_{name}" for name in WEEKDAY_NAMES)
+TIME_COLUMNS = {time: f"runs_{time}" for time in TimeOfWeek.values}
 
 
 def timing_columns(timings: Timings) -> dict[str, bool]:
     """The Service columns that store timings: on_<weekday> and runs_<time of week>."""
-    columns = {f"on_{name}": day in timings.days for day, name in enumerate(WEEKDAY_NAMES)}
-    columns |= {f"runs_{time}": time in timings.times for time in TimeOfWeek.values}
+    columns = {column: day in timings.days for day, column in enumerate(DAY_COLUMNS)}
+    columns |= {column: time in timings.times for time, column in TIME_COLUMNS.items()}
     return columns

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 
 from ..querysets import ServiceLocationQuerySet, ServiceQuerySet
+from ..querysets.services import SEARCH_COLUMNS
 from .taxonomies import MAX_AGE
 
 
@@ -195,34 +196,7 @@ class Service(models.Model):
             # Covers every column a directory search filters and counts by, so the counts
             # beside the filters read this index rather than the wide rows.
             models.Index(
-                fields=[
-                    "status",
-                    "tier",
-                    "min_age",
-                    "max_age",
-                    "is_free",
-                    "accepts_direct_payments",
-                    "availability",
-                    "has_venue",
-                    "on_monday",
-                    "on_tuesday",
-                    "on_wednesday",
-                    "on_thursday",
-                    "on_friday",
-                    "on_saturday",
-                    "on_sunday",
-                    "runs_after_school",
-                    "runs_evenings",
-                    "runs_weekends",
-                    "runs_school_holidays",
-                    "runs_overnight",
-                    "needs_mask",
-                    "kinds_mask",
-                    "localities_mask",
-                    "features_mask",
-                    "id",
-                    "name",
-                ],
+                fields=["status", *SEARCH_COLUMNS, "id", "name"],
                 name="service_search_facets",
             ),
             models.Index(fields=["status", "name"], name="service_status_name"),

@@ -5,10 +5,8 @@ from django.db.models.lookups import GreaterThan
 from .. import full_text
 from ..distance import MILES_PER_DEGREE, Point, box_around
 from ..search import fallback_terms, fts_match
-from ..timings import WEEKDAY_NAMES, TimeOfWeek
+from ..timings import DAY_COLUMNS, TIME_COLUMNS
 
-DAY_FIELDS = tuple(f"on_{name}" for name in WEEKDAY_NAMES)
-TIME_FIELDS = {time: f"runs_{time}" for time in TimeOfWeek.values}
 # Columns a list of results never shows; loading them costs more than the rest together.
 LONG_TEXT = ("description", "how_to_access", "timing_notes", "search_document", "search_vector")
 MASKED_LISTS = {
@@ -17,6 +15,19 @@ MASKED_LISTS = {
     "localities": "localities_mask",
     "features": "features_mask",
 }
+# Every column a directory search filters and counts by (the covering index holds them all).
+SEARCH_COLUMNS = (
+    "tier",
+    "min_age",
+    "max_age",
+    "is_free",
+    "accepts_direct_payments",
+    "availability",
+    "has_venue",
+    *DAY_COLUMNS,
+    *TIME_COLUMNS.values(),
+    *MASKED_LISTS.values(),
+)
 
 
 def has_any_bit(field: str, mask: int):
@@ -76,11 +87,11 @@ class ServiceQuerySet(models.QuerySet):
 
     def on_any_day(self, weekdays):
         """Services with a session on any of the weekdays (0 is Monday)."""
-        return self.filter(_any_of(Q(**{DAY_FIELDS[day]: True}) for day in weekdays))
+        return self.filter(_any_of(Q(**{DAY_COLUMNS[day]: True}) for day in weekdays))
 
     def at_any_time(self, times):
         """Services that run at any of the times of week (after school, evenings, ...)."""
-        return self.filter(_any_of(Q(**{TIME_FIELDS[time]: True}) for time in times))
+        return self.filter(_any_of(Q(**{TIME_COLUMNS[time]: True}) for time in times))
 
     def at_venue_with_all_features(self, codes):
         """Services with a venue that offers every one of the accessibility features."""
@@ -189,27 +200,15 @@ class ServiceQuerySet(models.QuerySet):
             "direct_payments": ("accepts_direct_payments", []),
             "places": ("availability = %s", ["places"]),
         }
-        conditions |= {f"day_{i}": (field, []) for i, field in enumerate(DAY_FIELDS)}
-        conditions |= {f"time_{t}": (field, []) for t, field in TIME_FIELDS.items()}
+        conditions |= {f"day_{i}": (field, []) for i, field in enumerate(DAY_COLUMNS)}
+        conditions |= {f"time_{t}": (field, []) for t, field in TIME_COLUMNS.items()}
         for name, list_terms in (terms or {}).items():
             column = MASKED_LISTS[name]
             conditions |= {
                 f"{name}_{term.bit}": (f"({column} & {1 << int(term.bit)}) > 0", [])
                 for term in list_terms
             }
-        columns = [
-            "tier",
-            "min_age",
-            "max_age",
-            "is_free",
-            "accepts_direct_payments",
-            "availability",
-            "has_venue",
-            *DAY_FIELDS,
-            *TIME_FIELDS.values(),
-            *MASKED_LISTS.values(),
-        ]
-        inner_sql, inner_params = self.order_by().values(*columns).query.sql_with_params()
+        inner_sql, inner_params = self.order_by().values(*SEARCH_COLUMNS).query.sql_with_params()
         select, params = [], []
         for condition, condition_params in conditions.values():
             select.append(f"COUNT(*) FILTER (WHERE {condition})")

@@ -8,6 +8,7 @@ Dorchester and West, waiting lists, overdue reviews, drafts and archived service
 import datetime as dt
 import random
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -150,9 +151,9 @@ def delete_demo_directory():
 def seed_directory(localities) -> list[Service]:
     """Create the demo providers, venues and services. Returns the services."""
     rng = random.Random(2026)  # the same demo every time
-    today = timezone.localdate()
-    needs = Need.objects.by_code()
-    kinds = BreakKind.objects.by_code()
+    demo = _Demo(
+        rng, timezone.localdate(), localities, BreakKind.objects.by_code(), Need.objects.by_code()
+    )
     features = list(AccessibilityFeature.objects.all())
     delete_demo_directory()
     services = []
@@ -189,22 +190,8 @@ def seed_directory(localities) -> list[Service]:
         )
         for kind_code in provider_kinds:
             for variant in CATALOGUE[kind_code]:
-                title = variant["name"].format(town=town, provider=name)
                 services.append(
-                    _service(
-                        rng,
-                        today,
-                        provider,
-                        venue,
-                        title,
-                        kind_code,
-                        variant,
-                        localities,
-                        locality_code,
-                        kinds,
-                        needs,
-                        town,
-                    )
+                    demo.service(provider, venue, town, locality_code, kind_code, variant)
                 )
     # A service that has closed and one still being written, as an officer would find them.
     services[5].status = "archived"
@@ -214,58 +201,56 @@ def seed_directory(localities) -> list[Service]:
     return services
 
 
-def _service(
-    rng,
-    today,
-    provider,
-    venue,
-    title,
-    kind_code,
-    variant,
-    localities,
-    locality_code,
-    kinds,
-    needs,
-    town,
-):
-    scope = variant["scope"]
-    served = {
-        "own": [locality_code],
-        "near": [locality_code, _neighbour(locality_code)],
-        "all": list(localities),
-    }[scope]
-    cost = variant["cost"]
-    youngest, oldest = variant["ages"]
-    need_codes = list(variant["needs"])
-    extra = rng.choice([code for code in needs if code not in need_codes])
-    return ServiceFactory(
-        id=demo_id("service", f"{provider.name}: {title}"),
-        provider=provider,
-        name=title,
-        summary=variant["summary"],
-        description=variant["description"].format(town=town, provider=provider.name),
-        tier=variant["tier"],
-        access_route=variant["access"],
-        how_to_access=HOW_TO[variant["tier"]],
-        min_age=youngest,
-        max_age=oldest,
-        is_free=cost is None,
-        cost_amount=None if cost is None else Decimal(str(cost[0])),
-        cost_unit="" if cost is None else cost[1],
-        cost_description="" if cost is None else cost[2],
-        accepts_direct_payments=variant.get("dp", False),
-        timing_notes=variant.get("timing", ""),
-        availability=_availability(rng),
-        availability_on=today - dt.timedelta(days=rng.randint(1, 90)),
-        last_checked_on=_checked_on(rng, today),
-        status="published",
-        contact_name=rng.choice(["", "", "Chris Bell", "Morgan Lee", "Ruth Adeyemi"]),
-        **{f"ratio_{ratio}": True for ratio in variant["ratios"]},
-        **dict.fromkeys(variant["care"], True),
-        needs=[needs[code] for code in [*need_codes, extra] if code in needs],
-        kinds=[kinds[kind_code]],
-        localities=[localities[code] for code in served],
-        venues=[venue] if variant.get("venue", True) else [],
-        sessions=variant["sessions"],
-        derived=False,
-    )
+@dataclass(frozen=True)
+class _Demo:
+    """What every demo service is made from."""
+
+    rng: random.Random
+    today: dt.date
+    localities: dict
+    kinds: dict
+    needs: dict
+
+    def service(self, provider, venue, town, locality_code, kind_code, variant) -> Service:
+        rng = self.rng
+        served = {
+            "own": [locality_code],
+            "near": [locality_code, _neighbour(locality_code)],
+            "all": list(self.localities),
+        }[variant["scope"]]
+        cost = variant["cost"]
+        youngest, oldest = variant["ages"]
+        need_codes = list(variant["needs"])
+        extra = rng.choice([code for code in self.needs if code not in need_codes])
+        title = variant["name"].format(town=town, provider=provider.name)
+        return ServiceFactory(
+            id=demo_id("service", f"{provider.name}: {title}"),
+            provider=provider,
+            name=title,
+            summary=variant["summary"],
+            description=variant["description"].format(town=town, provider=provider.name),
+            tier=variant["tier"],
+            access_route=variant["access"],
+            how_to_access=HOW_TO[variant["tier"]],
+            min_age=youngest,
+            max_age=oldest,
+            is_free=cost is None,
+            cost_amount=None if cost is None else Decimal(str(cost[0])),
+            cost_unit="" if cost is None else cost[1],
+            cost_description="" if cost is None else cost[2],
+            accepts_direct_payments=variant.get("dp", False),
+            timing_notes=variant.get("timing", ""),
+            availability=_availability(rng),
+            availability_on=self.today - dt.timedelta(days=rng.randint(1, 90)),
+            last_checked_on=_checked_on(rng, self.today),
+            status="published",
+            contact_name=rng.choice(["", "", "Chris Bell", "Morgan Lee", "Ruth Adeyemi"]),
+            **{f"ratio_{ratio}": True for ratio in variant["ratios"]},
+            **dict.fromkeys(variant["care"], True),
+            needs=[self.needs[code] for code in [*need_codes, extra] if code in self.needs],
+            kinds=[self.kinds[kind_code]],
+            localities=[self.localities[code] for code in served],
+            venues=[venue] if variant.get("venue", True) else [],
+            sessions=variant["sessions"],
+            derived=False,
+        )
