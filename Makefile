@@ -90,9 +90,11 @@ test-browser: install chromium postgres ## Run the browser and accessibility tes
 BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .PHONY: bench
-bench: install postgres ## Time directory searches at 10,000 services on SQLite and PostgreSQL
+bench: install postgres ## Time directory searches and the eligibility checker on SQLite and PostgreSQL
 	$(BENCH_ENV) $(MANAGE) bench_directory
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_directory
+	$(BENCH_ENV) $(MANAGE) bench_eligibility
+	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_eligibility
 
 # ---------------------------------------------------------------------------- quality
 
@@ -111,8 +113,14 @@ check: install ## Django's system checks and a check for missing migrations
 	$(DEV_ENV) $(MANAGE) check
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 
+ELIGIBILITY_CASES := fixtures/eligibility/west-sussex-style-cases.yaml
+
+.PHONY: eligibility-cases
+eligibility-cases: install ## Run the demo council's eligibility case file through the engine
+	$(DEV_ENV) $(MANAGE) check_eligibility_cases $(ELIGIBILITY_CASES)
+
 .PHONY: ci
-ci: lint check test-sqlite test-postgres test-browser ## Everything CI runs: lint, checks, both databases, browsers
+ci: lint check eligibility-cases test-sqlite test-postgres test-browser ## Everything CI runs: lint, checks, both databases, browsers
 
 .PHONY: clean
 clean: ## Remove the virtualenv, node_modules, built assets and the SQLite database

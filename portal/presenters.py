@@ -31,6 +31,11 @@ def navigation_items(request, shortlist_size: int) -> list[NavigationItem]:
             reverse("directory:search"),
             namespace == "directory" and not name.startswith("shortlist"),
         ),
+        NavigationItem(
+            "Check what you can get",
+            reverse("eligibility:start"),
+            namespace == "eligibility",
+        ),
     ]
     if shortlist_size:
         items.append(

@@ -24,6 +24,7 @@ site_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("directory/", include("directory.urls")),
+    path("check/", include("eligibility.urls")),
     path("", include((site_patterns, "portal"))),
 ]
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "django_ratelimit",
+    "simple_history",
     "directory",
     "eligibility",
     "portal",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

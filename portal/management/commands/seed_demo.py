@@ -4,6 +4,7 @@ from django.db import transaction
 
 from portal.demo.council import seed_council
 from portal.demo.directory import seed_directory
+from portal.demo.eligibility import seed_ruleset
 from portal.demo.geography import seed_geography
 from portal.demo.people import seed_people
 
@@ -33,12 +34,13 @@ class Command(BaseCommand):
             council = seed_council()
             localities = seed_geography()
             services = seed_directory(localities)
+            ruleset = seed_ruleset()
             people = seed_people()
         providers = len({service.provider_id for service in services})
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo council '{council.name}' ready: {len(localities)} localities, "
-                f"{providers} providers, {len(services)} services, "
-                f"{len(people)} demo sign-in(s)."
+                f"{providers} providers, {len(services)} services, the ruleset "
+                f"'{ruleset}', {len(people)} demo sign-in(s)."
             )
         )
