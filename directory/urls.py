@@ -6,6 +6,7 @@ app_name = "directory"
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("short-breaks.csv", views.download, name="download"),
     path("services/<uuid:pk>/", views.service_detail, name="service"),
     path("services/<uuid:pk>/report/", views.report_problem, name="report-problem"),
     path("services/<uuid:pk>/report/sent/", views.report_sent, name="report-sent"),

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.core import is_ratelimited
 
 from .council import council_for
+from .csv_export import csv_lines
 from .filters import ServiceFilter
 from .forms import ProblemReportForm
 from .models import Provider, Service, Status
@@ -45,6 +46,16 @@ def _with_page(request, number: int):
     return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
+def _search(request) -> ServiceFilter:
+    """The search the query string asks for, over the published services."""
+    return ServiceFilter(
+        request.GET,
+        queryset=Service.objects.published(),
+        options=FilterOptions.load(),
+        council_name=council_for(request).name,
+    )
+
+
 @require_GET
 def search(request):
     """Find short breaks: keywords, filters, distance from a postcode, sorted and paginated."""
@@ -52,13 +63,7 @@ def search(request):
     number = _page_number(raw_page) if raw_page is not None else 1
     if number is None:
         return _with_page(request, 1)
-    options = FilterOptions.load()
-    filterset = ServiceFilter(
-        request.GET,
-        queryset=Service.objects.published(),
-        options=options,
-        council_name=council_for(request).name,
-    )
+    filterset = _search(request)
     try:
         results = results_page(filterset, number=number, size=PAGE_SIZE)
     except PageOutOfRange as out_of_range:
@@ -81,8 +86,31 @@ def search(request):
             "sort": filterset.chosen_sort,
             "has_keywords": bool((form.cleaned_data.get("q") or "").strip()),
             "has_postcode": form.cleaned_data.get("postcode") is not None,
+            "download_query": _search_query(request),
         },
     )
+
+
+def _search_query(request) -> str:
+    """The search's query string without its page number."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@require_GET
+def download(request):
+    """The published directory as CSV: all of it, or, with a search's query string, its results
+    (every page, in the search's order). A search with errors goes back to show them."""
+    filterset = _search(request)
+    if not filterset.is_valid():
+        return redirect(f"{reverse('directory:search')}?{_search_query(request)}")
+    site = request.build_absolute_uri("/").rstrip("/")
+    lines = csv_lines(filterset.qs, filterset.options, site)
+    response = StreamingHttpResponse(lines, content_type="text/csv")
+    name = "short-breaks-search.csv" if request.GET else "short-breaks.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _published_service_or_gone(request, pk):

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from directory.openreferral.api import api as openreferral_api
+
 from . import views
 
 site_patterns = [
@@ -25,6 +27,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("directory/", include("directory.urls")),
     path("check/", include("eligibility.urls")),
+    path("api/openreferral/", openreferral_api.urls),
     path("", include((site_patterns, "portal"))),
 ]
 

@@ -20,6 +20,7 @@ class Term:
     min_age: int | None = None
     max_age: int | None = None
     bit: int | None = None
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,9 @@ class FilterOptions:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         lists = {name: [] for name in ("localities", "needs", "kinds", "features", "age_bands")}
-        for label, id_, code, name, position, min_age, max_age, bit in rows:
+        for label, id_, code, name, position, min_age, max_age, bit, description in rows:
             order = min_age if label == "age_bands" else position
-            term = Term(_as_uuid(id_), code, name, min_age, max_age, bit)
+            term = Term(_as_uuid(id_), code, name, min_age, max_age, bit, description)
             lists[label].append((order, name, term))
         return cls(
             **{
@@ -95,6 +96,7 @@ def _union():
             "t_min_age": F("min_age") if ages else none,
             "t_max_age": F("max_age") if ages else none,
             "t_bit": F("bit") if bit else none,
+            "t_description": F("description"),
         }
         return model.objects.order_by().annotate(**columns).values_list(*columns)
 

@@ -9,6 +9,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from portal.demo.council import seed_council
+from portal.demo.directory import seed_directory
+from portal.demo.geography import seed_geography
+from portal.demo.scale import seed_scale
+
 
 @dataclass(frozen=True)
 class Measurement:
@@ -41,14 +46,15 @@ def percentile(values, fraction):
 def measure(client: Client, name: str, url: str, *, runs: int, warmup: int = 3, **extra):
     """Time `runs` GETs of the url after `warmup` unmeasured ones; count queries once."""
     for _ in range(warmup):
-        client.get(url, **extra)
+        _body(client.get(url, **extra))
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        client.get(url, **extra)
+        _body(client.get(url, **extra))
         times.append((time.perf_counter() - started) * 1000)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, **extra)
+        body = _body(response)
     return Measurement(
         name,
         response.status_code,
@@ -56,8 +62,13 @@ def measure(client: Client, name: str, url: str, *, runs: int, warmup: int = 3, 
         percentile(times, 0.95),
         sum(float(query["time"]) for query in queries.captured_queries) * 1000,
         len(queries.captured_queries),
-        len(response.content) / 1024,
+        len(body) / 1024,
     )
+
+
+def _body(response) -> bytes:
+    """The whole body; a streamed one is only made as it is read."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 @contextmanager
@@ -72,6 +83,19 @@ def fresh_database():
             yield
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+@contextmanager
+def directory_at_scale(services: int):
+    """A fresh database holding the demo council and `services` generated services, analysed
+    as a live database would be. Yields how many seconds the seeding took."""
+    with fresh_database():
+        started = time.perf_counter()
+        seed_council()
+        seed_directory(seed_geography())
+        seed_scale(services=services)
+        analyse()
+        yield time.perf_counter() - started
 
 
 def analyse():

@@ -1,21 +1,14 @@
-import time
-
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 
 from portal.benchmarks.harness import (
     HEADER,
-    analyse,
-    fresh_database,
+    directory_at_scale,
     measure,
     profile_page,
     query_report,
 )
-from portal.demo.council import seed_council
-from portal.demo.directory import seed_directory
-from portal.demo.geography import seed_geography
-from portal.demo.scale import seed_scale
 
 SEARCHES = {
     "no filters": "/directory/",
@@ -53,15 +46,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, services, runs, profile=None, queries=False, **options):
-        with fresh_database():
-            started = time.perf_counter()
-            seed_council()
-            seed_directory(seed_geography())
-            seed_scale(services=services)
-            analyse()
+        with directory_at_scale(services) as seconds:
             self.stdout.write(
                 f"{connection.vendor}: seeded {services} services in "
-                f"{time.perf_counter() - started:.1f}s; {runs} runs per search.\n"
+                f"{seconds:.1f}s; {runs} runs per search.\n"
             )
             client = Client()
             self.stdout.write(HEADER)

@@ -1,0 +1,229 @@
+"""The Open Referral UK API, read-only, under /api/openreferral/ (django-ninja).
+
+The views are thin: check the parameters (params.py), read (queries.py), map (mapping.py) and
+answer (responses.py). The OpenAPI document is served at /api/openreferral/openapi.json."""
+
+import uuid
+
+from django.http import Http404
+from django.urls import reverse
+from ninja import NinjaAPI, Query
+from ninja.errors import HttpError, ValidationError
+
+from ..council import council_for
+from ..querysets import FilterOptions
+from . import mapping, queries, schemas
+from .params import PageParams, ServiceAtLocationParams, ServiceParams, TermParams
+from .responses import json_response, latest, problem_response
+from .taxonomies import BY_ID, TAXONOMIES, all_terms
+
+PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
+
+api = NinjaAPI(
+    title="Short breaks: Open Referral UK",
+    version="3.0",
+    description=(
+        "The council's directory of short breaks for disabled children and young people, "
+        "published to the Open Referral UK profile of the Human Services Data Specification "
+        "(HSDS-UK 3.0). Read-only; only published services. Parameters combine with AND."
+    ),
+    docs_url=None,
+    urls_namespace="openreferral",
+)
+
+PROBLEMS = {400: schemas.ProblemOut, 404: schemas.ProblemOut}
+
+
+@api.exception_handler(ValidationError)
+def _bad_parameters(request, exc: ValidationError):
+    errors = [
+        {
+            "parameter": str(error["loc"][-1]) if error.get("loc") else "",
+            "message": error.get("msg", "is not valid"),
+        }
+        for error in exc.errors
+    ]
+    return problem_response(400, "The request's parameters are not valid.", errors)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return problem_response(404, str(exc) or "Not found.")
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    return problem_response(exc.status_code, str(exc))
+
+
+def _context(request) -> mapping.Context:
+    terms = all_terms(FilterOptions.load())
+    return mapping.Context(
+        terms_by_id={term.id: term for term in terms},
+        council_name=council_for(request).name,
+        site_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+
+
+def _window(params: PageParams) -> tuple[int, int]:
+    start = (params.page - 1) * params.size
+    return start, start + params.size
+
+
+def _page(request, page_model, params: PageParams, total: int, items: list, last_modified=None):
+    return json_response(
+        request,
+        page_model(
+            **mapping.page_fields(total, params.page, params.size, len(items)), contents=items
+        ),
+        last_modified=last_modified,
+    )
+
+
+@api.get("/", response=schemas.ApiDetailsOut, summary="About this API")
+def api_details(request):
+    return json_response(
+        request,
+        schemas.ApiDetailsOut(
+            version="HSDS-UK-3.0",
+            profile=PROFILE,
+            openapi_url=request.build_absolute_uri(reverse("openreferral:openapi-json")),
+        ),
+    )
+
+
+@api.get(
+    "/services",
+    response={200: schemas.ServicePage, **PROBLEMS},
+    summary="Published services, a page at a time, in name order",
+)
+def list_services(request, params: Query[ServiceParams]):
+    return _listing(
+        request,
+        params,
+        page_model=schemas.ServicePage,
+        matching=queries.matching_services,
+        page_of=queries.service_page,
+        to_item=mapping.service_summary,
+        changed=lambda service: (service.updated_at, service.provider.updated_at),
+    )
+
+
+def _listing(request, params, *, page_model, matching, page_of, to_item, changed):
+    """A page of a list of services (or services at venues): match, count, read, map."""
+    context = _context(request)
+    matches = matching(params, context.terms_by_id)
+    if matches is None:
+        return _page(request, page_model, params, 0, [])
+    total = matches.count()
+    found = page_of(matches, *_window(params)) if total else []
+    items = [to_item(row, context) for row in found]
+    modified = latest(*(moment for row in found for moment in changed(row)))
+    return _page(request, page_model, params, total, items, modified)
+
+
+def _uuid_or_404(raw: str, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise Http404(f"There is no {what} with the id {raw!r}: ids are UUIDs.") from None
+
+
+@api.get(
+    "/services/{id}",
+    response={200: schemas.ServiceOut, 404: schemas.ProblemOut},
+    summary="A published service in full",
+)
+def get_service(request, id: str):  # noqa: A002 - the profile names the parameter `id`
+    service = queries.service_in_full(_uuid_or_404(id, "service"))
+    if service is None:
+        raise Http404("There is no published service with that id.")
+    venues = [link.venue for link in service.locations.all()]
+    modified = latest(
+        service.updated_at, service.provider.updated_at, *(v.updated_at for v in venues)
+    )
+    return json_response(
+        request, mapping.service_in_full(service, _context(request)), last_modified=modified
+    )
+
+
+@api.get(
+    "/taxonomies",
+    response={200: schemas.TaxonomyPage, **PROBLEMS},
+    summary="The directory's lists",
+)
+def list_taxonomies(request, params: Query[PageParams]):
+    start, end = _window(params)
+    items = [mapping.taxonomy(taxonomy) for taxonomy in TAXONOMIES[start:end]]
+    return _page(request, schemas.TaxonomyPage, params, len(TAXONOMIES), items)
+
+
+@api.get(
+    "/taxonomies/{id}",
+    response={200: schemas.TaxonomyOut, 404: schemas.ProblemOut},
+    summary="One of the directory's lists",
+)
+def get_taxonomy(request, id: str):  # noqa: A002
+    taxonomy = BY_ID.get(_uuid_or_404(id, "taxonomy"))
+    if taxonomy is None:
+        raise Http404("There is no taxonomy with that id.")
+    return json_response(request, mapping.taxonomy(taxonomy))
+
+
+@api.get(
+    "/taxonomy_terms",
+    response={200: schemas.TaxonomyTermPage, **PROBLEMS},
+    summary="The entries of the directory's lists",
+)
+def list_taxonomy_terms(request, params: Query[TermParams]):
+    terms = all_terms(FilterOptions.load())
+    if params.taxonomy_id is not None:
+        terms = [term for term in terms if term.taxonomy.id == params.taxonomy_id]
+    start, end = _window(params)
+    items = [mapping.taxonomy_term(term) for term in terms[start:end]]
+    return _page(request, schemas.TaxonomyTermPage, params, len(terms), items)
+
+
+@api.get(
+    "/taxonomy_terms/{id}",
+    response={200: schemas.TaxonomyTermOut, 404: schemas.ProblemOut},
+    summary="An entry of one of the directory's lists",
+)
+def get_taxonomy_term(request, id: str):  # noqa: A002
+    wanted = _uuid_or_404(id, "taxonomy term")
+    term = next((t for t in all_terms(FilterOptions.load()) if t.id == wanted), None)
+    if term is None:
+        raise Http404("There is no taxonomy term with that id.")
+    return json_response(request, mapping.taxonomy_term(term))
+
+
+@api.get(
+    "/service_at_locations",
+    response={200: schemas.ServiceAtLocationPage, **PROBLEMS},
+    summary="Published services at their venues, a page at a time",
+)
+def list_service_at_locations(request, params: Query[ServiceAtLocationParams]):
+    return _listing(
+        request,
+        params,
+        page_model=schemas.ServiceAtLocationPage,
+        matching=queries.matching_locations,
+        page_of=queries.location_page,
+        to_item=mapping.service_at_location,
+        changed=lambda link: (link.service.updated_at, link.venue.updated_at),
+    )
+
+
+@api.get(
+    "/service_at_locations/{id}",
+    response={200: schemas.ServiceAtLocationOut, 404: schemas.ProblemOut},
+    summary="A published service at one of its venues",
+)
+def get_service_at_location(request, id: str):  # noqa: A002
+    link = queries.location_in_full(_uuid_or_404(id, "service at location"))
+    if link is None:
+        raise Http404("There is no published service at location with that id.")
+    modified = latest(link.service.updated_at, link.venue.updated_at)
+    return json_response(
+        request, mapping.service_at_location(link, _context(request)), last_modified=modified
+    )

@@ -1,0 +1,51 @@
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+
+from directory.models import Service
+from portal.benchmarks.harness import HEADER, directory_at_scale, measure, query_report
+
+API = "/api/openreferral"
+
+
+def requests(service_id, location_id) -> dict[str, str]:
+    return {
+        "services, 50 a page": f"{API}/services?per_page=50",
+        "services, page 100": f"{API}/services?per_page=50&page=100",
+        "services, filtered": f"{API}/services?per_page=50&minimum_age=5&day=SA&search=club",
+        "a service in full": f"{API}/services/{service_id}",
+        "services at locations, 50 a page": f"{API}/service_at_locations?per_page=50",
+        "services within 5 km of DT1 1XJ": (
+            f"{API}/service_at_locations?per_page=50&postcode=DT1+1XJ&proximity=5000"
+        ),
+        "a service at a location": f"{API}/service_at_locations/{location_id}",
+        "taxonomy terms": f"{API}/taxonomy_terms?per_page=100",
+        "the whole directory as CSV": "/directory/short-breaks.csv",
+    }
+
+
+class Command(BaseCommand):
+    help = (
+        "Seed the demo council and N generated services into a fresh database, then time the "
+        "Open Referral API and the CSV download (median and p95 server time, queries, size)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--services", type=int, default=10_000)
+        parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument("--queries", action="store_true", help="list each request's queries")
+
+    def handle(self, *args, services, runs, queries=False, **options):
+        with directory_at_scale(services) as seconds:
+            self.stdout.write(
+                f"{connection.vendor}: seeded {services} services in "
+                f"{seconds:.1f}s; {runs} runs per request.\n"
+            )
+            busiest = Service.objects.published().filter(locations__isnull=False).first()
+            client = Client()
+            self.stdout.write(HEADER)
+            for name, url in requests(busiest.pk, busiest.locations.first().pk).items():
+                runs_here = max(3, runs // 10) if url.endswith(".csv") else runs
+                self.stdout.write(measure(client, name, url, runs=runs_here).row())
+                if queries:
+                    self.stdout.write(query_report(client, url))
