@@ -398,3 +398,26 @@ def test_a_page_of_services_at_locations_costs_a_fixed_number_of_queries(
         get(client, "/service_at_locations", per_page=1)
     with django_assert_num_queries(5):
         get(client, "/service_at_locations", per_page=50)
+
+
+def test_a_browser_on_another_site_may_ask_first(client, world):
+    response = client.options(
+        f"{API}/services",
+        headers={
+            "Origin": "https://localoffer.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
+    assert "if-none-match" in response["Access-Control-Allow-Headers"]
+
+
+def test_a_browser_on_another_site_can_read_the_validators(client, world):
+    response = client.get(f"{API}/services", headers={"Origin": "https://localoffer.example"})
+
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Access-Control-Expose-Headers"] == "ETag, Last-Modified"
