@@ -4,7 +4,9 @@ operation, valid and not: no answer may be a server error or disagree with the d
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 PATHS = [
@@ -30,7 +32,17 @@ CASES = [(path, schemathesis.GenerationMode.POSITIVE) for path in PATHS] + [
 
 @pytest.fixture
 def served_document(world):
-    return schemathesis.openapi.from_wsgi("/api/openreferral/openapi.json", get_wsgi_application())
+    # As Django's test client does: a request must not close the test's database connection
+    # (its transaction holds the test data), which the WSGI handler would do on PostgreSQL.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi(
+            "/api/openreferral/openapi.json", get_wsgi_application()
+        )
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def test_the_document_lists_every_operation(served_document):
