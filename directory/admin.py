@@ -3,8 +3,11 @@ services and problem reports. Saves go through directory.services so search stay
 
 from django.contrib import admin
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from portal.roles import acts_for_providers
 
 from . import services
 from .models import (
@@ -20,6 +23,7 @@ from .models import (
     Service,
     ServiceLocation,
     Session,
+    Status,
     Venue,
 )
 
@@ -29,6 +33,35 @@ class DirectoryAdmin(admin.ModelAdmin):
 
     # Web addresses typed without a scheme are https, as they will be by default in Django 6.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ProviderScoped:
+    """For a provider user, only the records of the providers they are linked to: in lists,
+    searches and autocompletes, in the choices of a provider, and by address. Another
+    provider's record is not found (404), however its address is typed."""
+
+    provider_path = "provider"  # from this model to its Provider
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if acts_for_providers(request.user):
+            lookup = f"{self.provider_path}__users" if self.provider_path else "users"
+            queryset = queryset.filter(**{lookup: request.user}).distinct()
+        return queryset
+
+    def get_object(self, request, object_id, from_field=None):
+        found = super().get_object(request, object_id, from_field)
+        if found is None and acts_for_providers(request.user):
+            raise Http404("No record of yours has that address.")
+        return found
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if acts_for_providers(request.user):
+            if db_field.name == "provider":
+                kwargs["queryset"] = Provider.objects.filter(users=request.user)
+            elif db_field.name == "venue":
+                kwargs["queryset"] = Venue.objects.filter(provider__users=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Council)
@@ -129,7 +162,7 @@ class PostcodeDistrictAdmin(DirectoryAdmin):
 # ---------------------------------------------------------------------------- providers and venues
 
 
-class VenueInline(admin.StackedInline):
+class VenueInline(ProviderScoped, admin.StackedInline):
     model = Venue
     extra = 0
     fields = (
@@ -144,7 +177,8 @@ class VenueInline(admin.StackedInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(DirectoryAdmin):
+class ProviderAdmin(ProviderScoped, DirectoryAdmin):
+    provider_path = ""
     list_display = ("name", "email", "phone", "charity_number")
     search_fields = ("name", "email")
     fieldsets = (
@@ -152,7 +186,9 @@ class ProviderAdmin(DirectoryAdmin):
         ("Contact", {"fields": ("website", "email", "phone")}),
         ("Registration", {"fields": ("ofsted_number", "cqc_number", "charity_number")}),
         ("Safeguarding", {"fields": ("safeguarding_lead", "safeguarding_email")}),
+        ("People who update its listings", {"fields": ("users",)}),
     )
+    autocomplete_fields = ("users",)
     inlines = [VenueInline]
 
     def save_formset(self, request, form, formset, change):
@@ -167,7 +203,7 @@ class ProviderAdmin(DirectoryAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(DirectoryAdmin):
+class VenueAdmin(ProviderScoped, DirectoryAdmin):
     list_display = ("name", "town", "postcode", "provider")
     list_filter = ("accessibility_features",)
     search_fields = ("name", "town", "postcode", "provider__name")
@@ -203,7 +239,8 @@ class SessionInline(admin.TabularInline):
     fields = ("weekday", "start_time", "end_time", "period")
 
 
-class ServiceLocationInline(admin.TabularInline):
+class ServiceLocationInline(ProviderScoped, admin.TabularInline):
+    provider_path = "service__provider"
     model = ServiceLocation
     extra = 1
     autocomplete_fields = ("venue",)
@@ -212,7 +249,7 @@ class ServiceLocationInline(admin.TabularInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(DirectoryAdmin):
+class ServiceAdmin(ProviderScoped, DirectoryAdmin):
     list_display = (
         "name",
         "provider",
@@ -270,6 +307,24 @@ class ServiceAdmin(DirectoryAdmin):
         ("Contact", {"fields": ("contact_name", "contact_phone", "contact_email", "website")}),
         ("Review", {"fields": ("last_checked_on", "last_checked_by")}),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if acts_for_providers(request.user):
+            # The council publishes and checks listings.
+            fields = (*fields, "status", "last_checked_on")
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and acts_for_providers(request.user):
+            return obj.status == Status.DRAFT
+        return allowed
+
+    def save_model(self, request, obj, form, change):
+        if acts_for_providers(request.user):
+            obj.status = Status.DRAFT
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -6,4 +6,18 @@ class PortalConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks  # noqa: F401 (registers the checks)
+
+        post_migrate.connect(_sync_roles, sender=self)
+
+
+def _sync_roles(**kwargs):
+    """After every migrate, the roles' groups have exactly the permissions of portal.roles, so
+    a model added later gets its place in the matrix without a migration of its own."""
+    from django.contrib.auth.models import Group, Permission
+
+    from .roles import sync_roles
+
+    sync_roles(Group, Permission)

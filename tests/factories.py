@@ -233,3 +233,13 @@ class ProblemReportFactory(factory.django.DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory)
     kind = ProblemReport.Kind.OUT_OF_DATE
     details = "The club moved to Thursdays last term."
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"officer{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@council.example")
+    password = factory.django.Password("a-long-test-password")

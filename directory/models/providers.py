@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -35,6 +36,13 @@ class Provider(models.Model):
     )
     safeguarding_lead = models.CharField("safeguarding lead's name", max_length=120, blank=True)
     safeguarding_email = models.EmailField("safeguarding lead's email", blank=True)
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="providers",
+        verbose_name="people who update its listings",
+        help_text="Back-office users in the Provider role who act for this organisation.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

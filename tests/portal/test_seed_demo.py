@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from directory.models import Council
+from portal.demo.people import DEMO_ROLES
 
 
 def test_seed_demo_refuses_to_run_with_debug_off(db, settings):
@@ -29,6 +30,13 @@ def test_seed_demo_configures_the_demo_council_and_can_run_twice(db, settings):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser
     assert admin.check_password("demo-admin-password")
+    for username, password, role, provider in DEMO_ROLES:
+        person = get_user_model().objects.get(username=username)
+        assert person.check_password(password) and person.is_staff and not person.is_superuser
+        assert list(person.groups.values_list("name", flat=True)) == [role]
+        assert list(person.providers.values_list("name", flat=True)) == (
+            [provider] if provider else []
+        )
 
 
 def test_seed_demo_runs_with_debug_off_only_when_told_to(db, settings):

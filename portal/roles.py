@@ -1,0 +1,90 @@
+"""The back office's roles: groups with model permissions, kept in step with MATRIX.
+
+docs/roles.md shows the same matrix for people. A superuser can do everything; everyone else
+gets what their groups give. A provider user also sees only the records of the providers they
+are linked to (directory.admin), whatever the matrix says about the model."""
+
+COMMISSIONER = "Commissioner"
+DIRECTORY_EDITOR = "Directory editor"
+PROVIDER = "Provider"
+ROLES = (COMMISSIONER, DIRECTORY_EDITOR, PROVIDER)
+
+ALL = ("view", "add", "change", "delete")
+VIEW = ("view",)
+
+DIRECTORY_RECORDS = ("provider", "service", "venue", "session", "servicelocation")
+DIRECTORY_LISTS = (
+    "need",
+    "breakkind",
+    "accessibilityfeature",
+    "ageband",
+    "locality",
+    "postcodedistrict",
+)
+
+_EDITOR = {
+    **{f"directory.{model}": ALL for model in DIRECTORY_RECORDS + DIRECTORY_LISTS},
+    "directory.problemreport": ("view", "change"),
+    "directory.council": VIEW,
+    "directory.postcode": VIEW,
+}
+
+MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
+    COMMISSIONER: {
+        **_EDITOR,
+        "directory.council": ("view", "change"),
+        "directory.problemreport": ("view", "change", "delete"),
+        "eligibility.ruleset": ALL,
+        "eligibility.rulesetpassport": ALL,
+        "eligibility.rulesetcase": ALL,
+        "eligibility.checkrecord": VIEW,
+        "auth.user": ALL,
+        "auth.group": VIEW,
+    },
+    DIRECTORY_EDITOR: _EDITOR,
+    # Until edits to published listings can be held for approval, a provider adds services as
+    # drafts and edits its drafts; an editor publishes them (see directory.admin).
+    PROVIDER: {
+        "directory.provider": VIEW,
+        "directory.service": ("view", "add", "change"),
+        "directory.session": ALL,
+        "directory.servicelocation": ALL,
+        "directory.venue": ("view", "add"),
+    },
+}
+
+
+def codenames(role: str) -> set[tuple[str, str]]:
+    """(app label, codename) of every permission the role has."""
+    return {
+        (label.split(".")[0], f"{action}_{label.split('.')[1]}")
+        for label, actions in MATRIX[role].items()
+        for action in actions
+    }
+
+
+def sync_roles(group_model, permission_model) -> None:
+    """Create the roles' groups and give each exactly its permissions (idempotent). Takes the
+    models so that a migration can pass its historical ones."""
+    for role in ROLES:
+        group, _ = group_model.objects.get_or_create(name=role)
+        wanted = codenames(role)
+        found = [
+            permission
+            for permission in permission_model.objects.select_related("content_type")
+            if (permission.content_type.app_label, permission.codename) in wanted
+        ]
+        group.permissions.set(found)
+
+
+def has_role(user, role: str) -> bool:
+    return user.is_active and user.groups.filter(name=role).exists()
+
+
+def acts_for_providers(user) -> bool:
+    """A provider user: sees and edits only the records of the providers they are linked to.
+    Anyone who is also an editor, a commissioner or a superuser sees everything."""
+    if not user.is_active or user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return PROVIDER in names and not names & {COMMISSIONER, DIRECTORY_EDITOR}
