@@ -1,15 +1,16 @@
 """The directory in the back office: the council's configuration and lists, providers, venues,
 services and problem reports. Saves go through directory.services so search stays current."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.roles import acts_for_providers
 
-from . import services
+from . import reviews, services
 from .models import (
     AccessibilityFeature,
     AgeBand,
@@ -20,6 +21,7 @@ from .models import (
     PostcodeDistrict,
     ProblemReport,
     Provider,
+    ReviewReminder,
     Service,
     ServiceLocation,
     Session,
@@ -81,6 +83,7 @@ class CouncilAdmin(DirectoryAdmin):
         ),
         ("Early Help", {"fields": ("early_help_phone", "early_help_url")}),
         ("Other links", {"fields": ("local_offer_url", "feedback_email")}),
+        ("Review cycle", {"fields": ("review_every_months",)}),
     )
 
     def has_add_permission(self, request):
@@ -248,6 +251,32 @@ class ServiceLocationInline(ProviderScoped, admin.TabularInline):
     verbose_name_plural = "venues"
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    """Listings by when they are next due to be checked, under the council's review cycle."""
+
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Review overdue"),
+            ("due-soon", f"Due in {reviews.DUE_SOON_DAYS} days"),
+            ("current", "Checked recently"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        months = Council.objects.current().review_every_months
+        overdue_before = reviews.overdue_before(today, months)
+        if self.value() == "overdue":
+            return queryset.review_overdue(overdue_before)
+        if self.value() == "due-soon":
+            return queryset.review_due_soon(overdue_before, reviews.due_soon_before(today, months))
+        if self.value() == "current":
+            return queryset.filter(last_checked_on__gte=reviews.due_soon_before(today, months))
+        return queryset
+
+
 @admin.register(Service)
 class ServiceAdmin(ProviderScoped, DirectoryAdmin):
     list_display = (
@@ -258,7 +287,8 @@ class ServiceAdmin(ProviderScoped, DirectoryAdmin):
         "availability",
         "last_checked_on",
     )
-    list_filter = ("status", "tier", "availability", "kinds", "localities")
+    list_filter = (ReviewFilter, "status", "tier", "availability", "kinds", "localities")
+    actions = ["mark_checked_today"]
     search_fields = ("name", "provider__name")
     list_select_related = ("provider",)
     autocomplete_fields = ("provider",)
@@ -308,6 +338,21 @@ class ServiceAdmin(ProviderScoped, DirectoryAdmin):
         ("Review", {"fields": ("last_checked_on", "last_checked_by")}),
     )
 
+    @admin.action(description="Mark as checked today", permissions=["review"])
+    def mark_checked_today(self, request, queryset):
+        count = services.services_mark_checked(
+            services=queryset, by=request.user, on=timezone.localdate()
+        )
+        self.message_user(
+            request,
+            f"{count} listing{'s' if count != 1 else ''} marked as checked today by you.",
+            messages.SUCCESS,
+        )
+
+    def has_review_permission(self, request):
+        """Checking listings is the council's job: editors and commissioners, not providers."""
+        return self.has_change_permission(request) and not acts_for_providers(request.user)
+
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         if acts_for_providers(request.user):
@@ -339,3 +384,20 @@ class ProblemReportAdmin(DirectoryAdmin):
     list_select_related = ("service",)
     readonly_fields = ("service", "kind", "details", "email", "created_at")
     fields = ("service", "kind", "details", "email", "created_at", "state", "resolution_note")
+
+
+@admin.register(ReviewReminder)
+class ReviewReminderAdmin(DirectoryAdmin):
+    """What `manage.py send_review_reminders` sent: read-only."""
+
+    list_display = ("provider", "sent_to", "sent_at")
+    list_filter = ("sent_at",)
+    search_fields = ("provider__name", "sent_to")
+    list_select_related = ("provider",)
+    readonly_fields = ("provider", "sent_to", "sent_at", "listings")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -199,3 +199,9 @@ def problem_reports_delete_resolved(*, before) -> int:
             state=ProblemReport.State.RESOLVED, updated_at__lt=before
         ).delete()
     return deleted
+
+
+def services_mark_checked(*, services, by, on) -> int:
+    """Record that an officer checked these listings with their providers on the day."""
+    with transaction.atomic():
+        return services.update(last_checked_on=on, last_checked_by=by)

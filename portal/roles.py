@@ -27,6 +27,7 @@ _EDITOR = {
     "directory.problemreport": ("view", "change"),
     "directory.council": VIEW,
     "directory.postcode": VIEW,
+    "directory.reviewreminder": VIEW,
 }
 
 MATRIX: dict[str, dict[str, tuple[str, ...]]] = {

@@ -2,6 +2,7 @@ from .council import Council, default_council_name
 from .places import Locality, Postcode, PostcodeDistrict, Venue
 from .problem_reports import ProblemReport
 from .providers import Provider
+from .reviews import ReviewReminder
 from .services import (
     AccessRoute,
     Availability,
@@ -29,6 +30,7 @@ __all__ = [
     "PostcodeDistrict",
     "ProblemReport",
     "Provider",
+    "ReviewReminder",
     "Service",
     "ServiceLocation",
     "Session",

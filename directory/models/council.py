@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from ..querysets import CouncilQuerySet
@@ -52,6 +53,14 @@ class Council(models.Model):
     feedback_email = models.EmailField(
         blank=True,
         help_text="Where feedback about this website goes. The team email is used if empty.",
+    )
+
+    review_every_months = models.PositiveSmallIntegerField(
+        "check each listing every (months)",
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text="A listing not checked for this long is overdue for review, and its provider "
+        "is reminded by email.",
     )
 
     objects = CouncilQuerySet.as_manager()

@@ -138,6 +138,16 @@ class ServiceQuerySet(models.QuerySet):
             )
         return queryset
 
+    # ------------------------------------------------------------------ review cycle
+
+    def review_overdue(self, before):
+        """Listings never checked, or last checked before the day."""
+        return self.filter(Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=before))
+
+    def review_due_soon(self, overdue_before, due_before):
+        """Listings not yet overdue that will be by the time `due_before` marks."""
+        return self.filter(last_checked_on__gte=overdue_before, last_checked_on__lt=due_before)
+
     # ------------------------------------------------------------------ loading
 
     def with_listing_data(self):

@@ -1,0 +1,53 @@
+"""The back office's front page: what needs an officer's attention today."""
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.roles import acts_for_providers
+
+from .. import reviews
+from ..models import Council, ProblemReport, Service
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/directory/attention.html", takes_context=True)
+def needs_attention(context):
+    """Counts of overdue listings, listings due soon and open problem reports, each linking to
+    the list that shows them; a provider user sees only its own listings."""
+    user = context["request"].user
+    rows = []
+    if user.has_perm("directory.view_service"):
+        today = timezone.localdate()
+        months = Council.objects.current().review_every_months
+        overdue_before = reviews.overdue_before(today, months)
+        listings = Service.objects.published()
+        if acts_for_providers(user):
+            listings = listings.filter(provider__users=user)
+        services_url = reverse("admin:directory_service_changelist")
+        rows.append(
+            (
+                "Listings overdue for review",
+                listings.review_overdue(overdue_before).count(),
+                f"{services_url}?review=overdue&status__exact=published",
+            )
+        )
+        due_soon = listings.review_due_soon(overdue_before, reviews.due_soon_before(today, months))
+        rows.append(
+            (
+                f"Listings due for review in {reviews.DUE_SOON_DAYS} days",
+                due_soon.count(),
+                f"{services_url}?review=due-soon&status__exact=published",
+            )
+        )
+    if user.has_perm("directory.view_problemreport"):
+        reports_url = reverse("admin:directory_problemreport_changelist")
+        rows.append(
+            (
+                "Problem reports not yet resolved",
+                ProblemReport.objects.exclude(state=ProblemReport.State.RESOLVED).count(),
+                f"{reports_url}?state__in=new,in_progress",
+            )
+        )
+    return {"rows": rows}
