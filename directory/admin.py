@@ -251,6 +251,13 @@ class ServiceLocationInline(ProviderScoped, admin.TabularInline):
     verbose_name_plural = "venues"
 
 
+REVIEW_STATES = {
+    "overdue": "review_overdue",
+    "due-soon": "review_due_soon",
+    "current": "review_current",
+}
+
+
 class ReviewFilter(admin.SimpleListFilter):
     """Listings by when they are next due to be checked, under the council's review cycle."""
 
@@ -265,16 +272,10 @@ class ReviewFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        months = Council.objects.current().review_every_months
-        overdue_before = reviews.overdue_before(today, months)
-        if self.value() == "overdue":
-            return queryset.review_overdue(overdue_before)
-        if self.value() == "due-soon":
-            return queryset.review_due_soon(overdue_before, reviews.due_soon_before(today, months))
-        if self.value() == "current":
-            return queryset.filter(last_checked_on__gte=reviews.due_soon_before(today, months))
-        return queryset
+        if self.value() not in REVIEW_STATES:
+            return queryset
+        cycle = reviews.Cycle(timezone.localdate(), Council.objects.current().review_every_months)
+        return getattr(queryset, REVIEW_STATES[self.value()])(cycle)
 
 
 @admin.register(Service)

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from .models import Council, Provider, ReviewReminder, Service
 from .presenters import describe_date
-from .reviews import REMIND_AGAIN_AFTER_DAYS, overdue_before
+from .reviews import REMIND_AGAIN_AFTER_DAYS, Cycle
 
 
 @dataclass(frozen=True)
@@ -62,13 +62,13 @@ def reminder_text(
 def due_reminders(today: dt.date) -> tuple[list[Reminder], list[Skipped]]:
     """The reminders to send today, and the providers with overdue listings that get none."""
     council = Council.objects.current()
-    before = overdue_before(today, council.review_every_months)
+    cycle = Cycle(today, council.review_every_months)
     recently = dt.datetime.combine(
         today - dt.timedelta(days=REMIND_AGAIN_AFTER_DAYS), dt.time(), tzinfo=dt.UTC
     )
     overdue = (
         Service.objects.published()
-        .review_overdue(before)
+        .review_overdue(cycle)
         .select_related("provider")
         .order_by("provider__name", "name")
     )

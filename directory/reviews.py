@@ -2,6 +2,7 @@
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 
 DUE_SOON_DAYS = 30
 REMIND_AGAIN_AFTER_DAYS = 14
@@ -16,15 +17,23 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-def overdue_before(today: dt.date, months: int) -> dt.date:
-    """Listings last checked before this day are overdue."""
-    return months_before(today, months)
+@dataclass(frozen=True)
+class Cycle:
+    """The council's review cycle as it stands on a day."""
 
+    today: dt.date
+    months: int
 
-def due_soon_before(today: dt.date, months: int) -> dt.date:
-    """Listings last checked before this day (and not overdue) fall due within 30 days."""
-    return overdue_before(today, months) + dt.timedelta(days=DUE_SOON_DAYS)
+    @property
+    def overdue_before(self) -> dt.date:
+        """Listings last checked before this day (or never) are overdue."""
+        return months_before(self.today, self.months)
+
+    @property
+    def due_soon_before(self) -> dt.date:
+        """Listings last checked before this day, and not overdue, fall due within 30 days."""
+        return self.overdue_before + dt.timedelta(days=DUE_SOON_DAYS)
 
 
 def is_overdue(last_checked: dt.date | None, today: dt.date, months: int) -> bool:
-    return last_checked is None or last_checked < overdue_before(today, months)
+    return last_checked is None or last_checked < Cycle(today, months).overdue_before

@@ -1,5 +1,6 @@
 """The council's criteria as versioned rulesets with their test cases, and anonymous demand data."""
 
+import dataclasses
 import datetime as dt
 
 from django.conf import settings
@@ -290,26 +291,30 @@ class RulesetCase(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    # The model keeps the engine's answers field for field, except for these conversions.
+    @staticmethod
+    def fields_from(answers: rules.Answers) -> dict:
+        """The case's answer fields for the engine's answers: the inverse of to_answers."""
+        fields = {field.name: getattr(answers, field.name) for field in dataclasses.fields(answers)}
+        return fields | {
+            "disability": answers.disability.value,
+            "needs": list(answers.needs),
+            "evidence": list(answers.evidence),
+            "support_ratio": answers.support_ratio or "",
+        }
+
     def to_answers(self) -> rules.Answers:
+        fields = {
+            field.name: getattr(self, field.name) for field in dataclasses.fields(rules.Answers)
+        }
         return rules.Answers(
-            resident=self.resident,
-            school_in_area=self.school_in_area,
-            date_of_birth=self.date_of_birth,
-            disability=rules.Disability(self.disability),
-            needs=tuple(self.needs),
-            dla_care=self.dla_care,
-            dla_mobility=self.dla_mobility,
-            pip_daily_living=self.pip_daily_living,
-            cdp_care=self.cdp_care,
-            adp_daily_living=self.adp_daily_living,
-            ehcp=self.ehcp,
-            evidence=tuple(self.evidence),
-            support_ratio=self.support_ratio or None,
-            night_needs=self.night_needs,
-            complex_health=self.complex_health,
-            behaviour_risk=self.behaviour_risk,
-            carer_struggling=self.carer_struggling,
-            open_to_disability_team=self.open_to_disability_team,
+            **fields
+            | {
+                "disability": rules.Disability(self.disability),
+                "needs": tuple(self.needs),
+                "evidence": tuple(self.evidence),
+                "support_ratio": self.support_ratio or None,
+            }
         )
 
     @property

@@ -123,29 +123,11 @@ def ruleset_from_case_file(*, case_file: CaseFile, valid_from: dt.date) -> Rules
                 max_age=passport.max_age,
             ).save()
         for case in case_file.cases:
-            answers = case.answers
             RulesetCase(
                 ruleset=ruleset,
                 name=case.name[:200],
                 reference_date=case.reference_date,
-                resident=answers.resident,
-                school_in_area=answers.school_in_area,
-                date_of_birth=answers.date_of_birth,
-                disability=answers.disability.value,
-                needs=list(answers.needs),
-                dla_care=answers.dla_care,
-                dla_mobility=answers.dla_mobility,
-                pip_daily_living=answers.pip_daily_living,
-                cdp_care=answers.cdp_care,
-                adp_daily_living=answers.adp_daily_living,
-                ehcp=answers.ehcp,
-                evidence=list(answers.evidence),
-                support_ratio=answers.support_ratio or "",
-                night_needs=answers.night_needs,
-                complex_health=answers.complex_health,
-                behaviour_risk=answers.behaviour_risk,
-                carer_struggling=answers.carer_struggling,
-                open_to_disability_team=answers.open_to_disability_team,
+                **RulesetCase.fields_from(case.answers),
                 expected_targeted=case.expect.get("targeted", ""),
                 expected_specialist_assessment=case.expect.get("specialist_assessment", ""),
             ).save()

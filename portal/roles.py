@@ -84,8 +84,14 @@ def has_role(user, role: str) -> bool:
 
 def acts_for_providers(user) -> bool:
     """A provider user: sees and edits only the records of the providers they are linked to.
-    Anyone who is also an editor, a commissioner or a superuser sees everything."""
+    Anyone who is also an editor, a commissioner or a superuser sees everything. Asked many
+    times while one admin page is made, so kept on the user (a new one each request)."""
     if not user.is_active or user.is_superuser:
         return False
-    names = set(user.groups.values_list("name", flat=True))
-    return PROVIDER in names and not names & {COMMISSIONER, DIRECTORY_EDITOR}
+    if not hasattr(user, "_acts_for_providers"):
+        names = set(user.groups.values_list("name", flat=True))
+        user._acts_for_providers = PROVIDER in names and not names & {
+            COMMISSIONER,
+            DIRECTORY_EDITOR,
+        }
+    return user._acts_for_providers

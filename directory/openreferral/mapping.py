@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 from ..models import Availability, Provider, Service, ServiceLocation, Tier, Venue
-from ..presenters import describe_cost, describe_date
+from ..presenters import contact_for, describe_cost, describe_date
 from . import schemas
 from .params import DAYS
 from .taxonomies import AGE_BANDS, Term, stable_id
@@ -118,7 +118,7 @@ def _summary_fields(service: Service, context: Context) -> dict:
         "name": service.name,
         "description": service.description or service.summary,
         "url": service.website or f"{context.site_url}/directory/services/{service.pk}/",
-        "email": service.contact_email or service.provider.email or None,
+        "email": contact_for(service).email or None,
         "status": "active",
         "fees": fees(service) or None,
         "minimum_age": service.min_age,

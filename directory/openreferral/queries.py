@@ -2,14 +2,13 @@
 choose, combined with AND, in a stable order for paging."""
 
 from django.db.models import F, Prefetch, QuerySet
-from django.db.models.lookups import GreaterThan
 
 from ..distance import Point
-from ..models import Locality, Postcode, Service, ServiceLocation, Session, Venue
+from ..models import Locality, Postcode, Service, ServiceLocation, Session
 from ..postcodes import parse_postcode
+from ..querysets.services import has_any_bit
 from .params import DAYS, ServiceAtLocationParams, ServiceParams
 from .taxonomies import (
-    AGE_BANDS,
     BY_ID,
     FEATURES,
     KINDS,
@@ -21,27 +20,28 @@ from .taxonomies import (
 )
 
 METRES_PER_MILE = 1609.344
-MASK_COLUMNS = {NEEDS: "needs_mask", KINDS: "kinds_mask", LOCALITIES: "localities_mask"}
+# The service's own mask of each list (a venue feature counts where any of its venues has it).
+MASK_COLUMNS = {
+    NEEDS: "needs_mask",
+    KINDS: "kinds_mask",
+    LOCALITIES: "localities_mask",
+    FEATURES: "features_mask",
+}
 
 
 def _with_term(services: QuerySet, term: Term) -> QuerySet:
     taxonomy = term.taxonomy
     if taxonomy in MASK_COLUMNS:
-        return services.filter(GreaterThan(F(MASK_COLUMNS[taxonomy]).bitand(term.mask), 0))
+        return services.filter(has_any_bit(MASK_COLUMNS[taxonomy], term.mask))
     if taxonomy is TIERS:
         return services.in_tiers([term.code])
-    if taxonomy is AGE_BANDS:
-        return services.for_ages(*term.ages)
-    return services.at_venue_with_all_features([term.code])
+    return services.for_ages(*term.ages)
 
 
 def _with_taxonomy(services: QuerySet, taxonomy: Taxonomy) -> QuerySet:
     """Services with any term of the taxonomy. Every service has a tier and ages."""
     if taxonomy in MASK_COLUMNS:
         return services.exclude(**{MASK_COLUMNS[taxonomy]: 0})
-    if taxonomy is FEATURES:
-        venues = Venue.objects.filter(accessibility_features__isnull=False).values("pk")
-        return services.filter(locations__venue__in=venues).distinct()
     return services
 
 
@@ -125,7 +125,7 @@ def matching_locations(params: ServiceAtLocationParams, terms_by_id: dict) -> Qu
     services = matching_services(params, terms_by_id)
     if services is None:
         return None
-    locations = ServiceLocation.objects.filter(service__in=services.order_by().values("pk"))
+    near = None
     if params.postcode and params.postcode.strip():
         parsed = parse_postcode(params.postcode)
         found = Postcode.objects.locate(parsed) if parsed else None
@@ -133,17 +133,14 @@ def matching_locations(params: ServiceAtLocationParams, terms_by_id: dict) -> Qu
             return None
         latitude, longitude, locality_id = found
         if params.proximity is not None:
-            locations = locations.near(
-                Point(latitude, longitude), params.proximity / METRES_PER_MILE
-            )
+            near = (Point(latitude, longitude), params.proximity / METRES_PER_MILE)
         else:
             bit = Locality.objects.filter(pk=locality_id).values_list("bit", flat=True).first()
             if bit is None:
                 return None
-            locations = locations.filter(
-                GreaterThan(F("service__localities_mask").bitand(1 << bit), 0)
-            )
-    return locations
+            services = services.in_localities(1 << bit)
+    locations = ServiceLocation.objects.filter(service__in=services.order_by().values("pk"))
+    return locations.near(*near) if near else locations
 
 
 def location_page(locations: QuerySet, start: int, end: int) -> list:

@@ -140,13 +140,21 @@ class ServiceQuerySet(models.QuerySet):
 
     # ------------------------------------------------------------------ review cycle
 
-    def review_overdue(self, before):
-        """Listings never checked, or last checked before the day."""
-        return self.filter(Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=before))
+    def review_overdue(self, cycle):
+        """Listings never checked, or not checked within the cycle (a directory.reviews.Cycle)."""
+        return self.filter(
+            Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=cycle.overdue_before)
+        )
 
-    def review_due_soon(self, overdue_before, due_before):
-        """Listings not yet overdue that will be by the time `due_before` marks."""
-        return self.filter(last_checked_on__gte=overdue_before, last_checked_on__lt=due_before)
+    def review_due_soon(self, cycle):
+        """Listings not yet overdue that will be within 30 days."""
+        return self.filter(
+            last_checked_on__gte=cycle.overdue_before, last_checked_on__lt=cycle.due_soon_before
+        )
+
+    def review_current(self, cycle):
+        """Listings checked recently enough not to fall due within 30 days."""
+        return self.filter(last_checked_on__gte=cycle.due_soon_before)
 
     # ------------------------------------------------------------------ loading
 

@@ -19,9 +19,8 @@ def needs_attention(context):
     user = context["request"].user
     rows = []
     if user.has_perm("directory.view_service"):
-        today = timezone.localdate()
         months = Council.objects.current().review_every_months
-        overdue_before = reviews.overdue_before(today, months)
+        cycle = reviews.Cycle(timezone.localdate(), months)
         listings = Service.objects.published()
         if acts_for_providers(user):
             listings = listings.filter(provider__users=user)
@@ -29,11 +28,11 @@ def needs_attention(context):
         rows.append(
             (
                 "Listings overdue for review",
-                listings.review_overdue(overdue_before).count(),
+                listings.review_overdue(cycle).count(),
                 f"{services_url}?review=overdue&status__exact=published",
             )
         )
-        due_soon = listings.review_due_soon(overdue_before, reviews.due_soon_before(today, months))
+        due_soon = listings.review_due_soon(cycle)
         rows.append(
             (
                 f"Listings due for review in {reviews.DUE_SOON_DAYS} days",
