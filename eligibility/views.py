@@ -69,8 +69,8 @@ def question(request, step_name):
         ruleset = Ruleset.objects.current(timezone.localdate())
         if ruleset is None:
             return redirect("eligibility:start")
+        # Kept in the session from the first answer, not before: a visit writes nothing.
         state = {"ruleset": ruleset.pk, "answers": {}}
-        request.session[SESSION_KEY] = state
     journey = _journey(state)
     if journey is None:
         return _expired(request)
@@ -88,7 +88,7 @@ def question(request, step_name):
         form = form_class(request.POST, **kwargs)
         if form.is_valid():
             state["answers"][step.name] = form.to_session()
-            request.session.modified = True
+            request.session[SESSION_KEY] = state
             return redirect(_next_url(Journey(journey.ruleset, state["answers"], journey.today)))
     else:
         form = form_class(
