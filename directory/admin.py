@@ -2,15 +2,19 @@
 services and problem reports. Saves go through directory.services so search stays current."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from portal.roles import acts_for_providers
 
-from . import reviews, services
+from . import approvals, listings, reviews, services
+from .admin_forms import DecisionForm
 from .models import (
     AccessibilityFeature,
     AgeBand,
@@ -20,6 +24,7 @@ from .models import (
     Need,
     PostcodeDistrict,
     ProblemReport,
+    ProposedChange,
     Provider,
     ReviewReminder,
     Service,
@@ -339,6 +344,12 @@ class ServiceAdmin(ProviderScoped, DirectoryAdmin):
         ("Review", {"fields": ("last_checked_on", "last_checked_by")}),
     )
 
+    def get_view_on_site_url(self, obj=None):
+        """The public page of a published listing, the preview of any other."""
+        if obj is None or obj.is_published:
+            return super().get_view_on_site_url(obj)
+        return reverse("directory:service-preview", args=[obj.pk])
+
     @admin.action(description="Mark as checked today", permissions=["review"])
     def mark_checked_today(self, request, queryset):
         count = services.services_mark_checked(
@@ -364,17 +375,178 @@ class ServiceAdmin(ProviderScoped, DirectoryAdmin):
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         if allowed and obj is not None and acts_for_providers(request.user):
-            return obj.status == Status.DRAFT
+            return obj.status in (Status.DRAFT, Status.PUBLISHED)
         return allowed
 
+    # A provider user's edit of a published listing is held for approval (directory.approvals):
+    # the form is checked as usual, but nothing is saved except the proposed change.
+
+    def _held_for_approval(self, request, obj) -> bool:
+        return acts_for_providers(request.user) and obj.status == Status.PUBLISHED
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and acts_for_providers(request.user):
+            waiting = ProposedChange.objects.waiting().filter(service_id=object_id).first()
+            if waiting is not None:
+                self.message_user(
+                    request,
+                    f"You sent changes on {waiting.proposed_at:%d %B %Y}; they are waiting for "
+                    "approval. The form shows the live listing: saving replaces your waiting "
+                    "changes with what you send now.",
+                    messages.WARNING,
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
+        if change and self._held_for_approval(request, obj):
+            return
         if acts_for_providers(request.user):
             obj.status = Status.DRAFT
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        service = form.instance
+        if change and self._held_for_approval(request, service):
+            approvals.proposed_change_submit(
+                service=service,
+                listing=listings.listing_from_forms(form, formsets),
+                by=request.user,
+                kind=ProposedChange.Kind.EDIT,
+            )
+            return
         super().save_related(request, form, formsets, change)
-        services.service_refresh_derived_fields(service=form.instance)
+        services.service_refresh_derived_fields(service=service)
+        if acts_for_providers(request.user):
+            approvals.proposed_change_submit(
+                service=service,
+                listing=listings.listing_of(service),
+                by=request.user,
+                kind=ProposedChange.Kind.NEW,
+            )
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if not add and self._held_for_approval(request, form.instance):
+            return "Proposed a change for approval."
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if not self._held_for_approval(request, obj):
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            "Your changes have been sent to the council for approval. The live "
+            "listing stays as it is until an editor approves them; you will get an email.",
+            messages.SUCCESS,
+        )
+        return redirect(reverse("admin:directory_service_changelist"))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if acts_for_providers(request.user):
+            self.message_user(
+                request,
+                "It is a draft until an editor approves it; you will get an email.",
+                messages.INFO,
+            )
+        return super().response_add(request, obj, post_url_continue)
+
+
+def _problems(error: ValidationError) -> list[str]:
+    """A listing's validation errors as sentences naming the fields of the service form."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    found = []
+    for name, errors in error.error_dict.items():
+        try:
+            label = str(Service._meta.get_field(name).verbose_name).capitalize()
+        except FieldDoesNotExist:
+            label = name.replace("_", " ").capitalize()
+        found += [f"{label}: {message}" for e in errors for message in e.messages]
+    return found
+
+
+@admin.register(ProposedChange)
+class ProposedChangeAdmin(ProviderScoped, DirectoryAdmin):
+    """The queue of providers' changes: each shown against what is live, with a decision."""
+
+    provider_path = "service__provider"
+    list_display = ("service", "provider", "kind", "proposed_by", "proposed_at", "state")
+    list_filter = ("state", "kind")
+    search_fields = ("service__name", "service__provider__name")
+    list_select_related = ("service__provider", "proposed_by")
+
+    @admin.display(ordering="service__provider__name")
+    def provider(self, change):
+        return change.service.provider
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("directory.approve_proposedchange")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        change = self.get_object(request, unquote(object_id))
+        if change is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, change):
+            raise PermissionDenied
+        can_decide = (
+            self.has_approve_permission(request) and change.state == ProposedChange.State.WAITING
+        )
+        form = DecisionForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST":
+            if not can_decide:
+                raise PermissionDenied
+            if form.is_valid() and self._decide(request, change, form):
+                return redirect(
+                    reverse("admin:directory_proposedchange_changelist") + "?state__exact=waiting"
+                )
+        service = change.service
+        listing = listings.listing_of(service)
+        found = (
+            listings.differences(listing, change.listing)
+            if change.kind == ProposedChange.Kind.EDIT
+            else listings.differences(None, listing)
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{change.get_kind_display()}: {service}",
+            "change": change,
+            "differences": found,
+            "form": form,
+            "can_decide": can_decide,
+        }
+        return TemplateResponse(request, "admin/directory/proposedchange/decide.html", context)
+
+    def _decide(self, request, change, form) -> bool:
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                approvals.proposed_change_approve(change=change, by=request.user)
+                done = f"Approved: “{change.service}” is live."
+            else:
+                approvals.proposed_change_reject(
+                    change=change, by=request.user, reason=form.cleaned_data["reason"]
+                )
+                done = f"Rejected: “{change.service}” is unchanged and the provider is told why."
+        except ValidationError as error:
+            if getattr(error, "error_dict", {}).keys() <= set(form.fields):
+                form.add_error(None, error)
+            else:
+                form.add_error(
+                    None, "This change cannot go live as it is. Reject it with a reason."
+                )
+                for problem in _problems(error):
+                    form.add_error(None, problem)
+            return False
+        self.message_user(request, done, messages.SUCCESS)
+        return True
 
 
 @admin.register(ProblemReport)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("short-breaks.csv", views.download, name="download"),
     path("services/<uuid:pk>/", views.service_detail, name="service"),
+    path("services/<uuid:pk>/preview/", views.service_preview, name="service-preview"),
     path("services/<uuid:pk>/report/", views.report_problem, name="report-problem"),
     path("services/<uuid:pk>/report/sent/", views.report_sent, name="report-sent"),
     path("providers/<uuid:pk>/", views.provider_detail, name="provider"),

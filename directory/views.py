@@ -2,13 +2,18 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
+
+from portal.roles import acts_for_providers
 
 from .council import council_for
 from .csv_export import csv_lines
@@ -130,6 +135,10 @@ def service_detail(request, pk):
     service, gone = _published_service_or_gone(request, pk)
     if gone:
         return gone
+    return _service_page(request, service)
+
+
+def _service_page(request, service, preview=False):
     other_services = (
         Service.objects.published().filter(provider=service.provider).exclude(pk=service.pk)
     )
@@ -141,8 +150,25 @@ def service_detail(request, pk):
             "page": ServicePage(service, timezone.localdate()),
             "other_services": other_services.only("id", "name", "summary"),
             "on_shortlist": service.pk in Shortlist(request.session),
+            "preview": preview,
         },
     )
+
+
+@require_GET
+@never_cache
+@staff_member_required
+def service_preview(request, pk):
+    """A listing, drafts included, as families would see it once published: for the back
+    office only, and for a provider user only its own organisation's listings."""
+    if not request.user.has_perm("directory.view_service"):
+        raise PermissionDenied
+    services = Service.objects.with_page_data()
+    if acts_for_providers(request.user):
+        services = services.filter(provider__users=request.user)
+    response = _service_page(request, get_object_or_404(services, pk=pk), preview=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_GET

@@ -25,6 +25,7 @@ DIRECTORY_LISTS = (
 _EDITOR = {
     **{f"directory.{model}": ALL for model in DIRECTORY_RECORDS + DIRECTORY_LISTS},
     "directory.problemreport": ("view", "change"),
+    "directory.proposedchange": ("view", "approve"),
     "directory.council": VIEW,
     "directory.postcode": VIEW,
     "directory.reviewreminder": VIEW,
@@ -43,14 +44,15 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "auth.group": VIEW,
     },
     DIRECTORY_EDITOR: _EDITOR,
-    # Until edits to published listings can be held for approval, a provider adds services as
-    # drafts and edits its drafts; an editor publishes them (see directory.admin).
+    # A provider's new listings and its edits to published ones wait for an editor's approval
+    # (directory.approvals); it sees its own changes in the queue, and decides none.
     PROVIDER: {
         "directory.provider": VIEW,
         "directory.service": ("view", "add", "change"),
         "directory.session": ALL,
         "directory.servicelocation": ALL,
         "directory.venue": ("view", "add"),
+        "directory.proposedchange": VIEW,
     },
 }
 

@@ -5,6 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from directory.listings import listing_of
 from directory.models import (
     AccessibilityFeature,
     AgeBand,
@@ -15,6 +16,7 @@ from directory.models import (
     Postcode,
     PostcodeDistrict,
     ProblemReport,
+    ProposedChange,
     Provider,
     Service,
     ServiceLocation,
@@ -239,7 +241,28 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "auth.User"
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"officer{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@council.example")
     password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        """UserFactory(roles=["Directory editor"]): a member of those roles' groups."""
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+            self.is_staff = True
+            self.save(update_fields=["is_staff"])
+
+
+class ProposedChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProposedChange
+
+    service = factory.SubFactory(ServiceFactory)
+    kind = ProposedChange.Kind.EDIT
+    listing = factory.LazyAttribute(lambda change: listing_of(change.service))
+    proposed_by = factory.SubFactory(UserFactory)

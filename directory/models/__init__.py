@@ -1,6 +1,7 @@
 from .council import Council, default_council_name
 from .places import Locality, Postcode, PostcodeDistrict, Venue
 from .problem_reports import ProblemReport
+from .proposed_changes import ProposedChange
 from .providers import Provider
 from .reviews import ReviewReminder
 from .services import (
@@ -29,6 +30,7 @@ __all__ = [
     "Postcode",
     "PostcodeDistrict",
     "ProblemReport",
+    "ProposedChange",
     "Provider",
     "ReviewReminder",
     "Service",

@@ -2,6 +2,7 @@
 
 from .council import CouncilQuerySet
 from .places import PostcodeQuerySet, VenueQuerySet
+from .proposed_changes import ProposedChangeQuerySet
 from .providers import ProviderQuerySet
 from .services import ServiceLocationQuerySet, ServiceQuerySet
 from .taxonomies import FilterOptions, TaxonomyQuerySet, Term
@@ -9,6 +10,7 @@ from .taxonomies import FilterOptions, TaxonomyQuerySet, Term
 __all__ = [
     "CouncilQuerySet",
     "PostcodeQuerySet",
+    "ProposedChangeQuerySet",
     "ProviderQuerySet",
     "ServiceLocationQuerySet",
     "ServiceQuerySet",

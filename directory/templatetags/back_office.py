@@ -7,15 +7,15 @@ from django.utils import timezone
 from portal.roles import acts_for_providers
 
 from .. import reviews
-from ..models import Council, ProblemReport, Service
+from ..models import Council, ProblemReport, ProposedChange, Service
 
 register = template.Library()
 
 
 @register.inclusion_tag("admin/directory/attention.html", takes_context=True)
 def needs_attention(context):
-    """Counts of overdue listings, listings due soon and open problem reports, each linking to
-    the list that shows them; a provider user sees only its own listings."""
+    """Counts of overdue listings, listings due soon, proposed changes waiting and open problem
+    reports, each linking to the list that shows them; a provider user sees only its own."""
     user = context["request"].user
     rows = []
     if user.has_perm("directory.view_service"):
@@ -38,6 +38,18 @@ def needs_attention(context):
                 f"Listings due for review in {reviews.DUE_SOON_DAYS} days",
                 due_soon.count(),
                 f"{services_url}?review=due-soon&status__exact=published",
+            )
+        )
+    if user.has_perm("directory.view_proposedchange"):
+        waiting = ProposedChange.objects.waiting()
+        if acts_for_providers(user):
+            waiting = waiting.for_user(user)
+        changes_url = reverse("admin:directory_proposedchange_changelist")
+        rows.append(
+            (
+                "Proposed changes waiting for approval",
+                waiting.count(),
+                f"{changes_url}?state__exact=waiting",
             )
         )
     if user.has_perm("directory.view_problemreport"):

@@ -13,7 +13,13 @@ from django.urls import reverse
 from directory import reviews
 from directory.models import Council, ProblemReport, ReviewReminder, Service
 from portal.roles import DIRECTORY_EDITOR, PROVIDER
-from tests.factories import ProblemReportFactory, ProviderFactory, ServiceFactory, UserFactory
+from tests.factories import (
+    ProblemReportFactory,
+    ProposedChangeFactory,
+    ProviderFactory,
+    ServiceFactory,
+    UserFactory,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -133,6 +139,8 @@ def test_the_front_page_counts_what_needs_attention(client, listings):
     editor(client)
     ProblemReportFactory(service=listings["current"])
     ProblemReportFactory(service=listings["current"], state=ProblemReport.State.RESOLVED)
+    ProposedChangeFactory(service=listings["current"])
+    ProposedChangeFactory(service=listings["draft"], state="approved")
 
     response = client.get(reverse("admin:index"))
 
@@ -141,6 +149,7 @@ def test_the_front_page_counts_what_needs_attention(client, listings):
     assert {label: count for label, count, _ in rows} == {
         "Listings overdue for review": 3,  # published only
         "Listings due for review in 30 days": 1,
+        "Proposed changes waiting for approval": 1,
         "Problem reports not yet resolved": 1,
     }
     for _, _, url in rows:

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from directory.models import ProblemReport
 from directory.shortlist import SESSION_KEY
-from tests.factories import ServiceFactory
+from portal.roles import DIRECTORY_EDITOR, PROVIDER
+from tests.factories import ServiceFactory, UserFactory
 
 SEARCH = "/directory/"
 MAX_QUERIES = 10
@@ -365,3 +366,38 @@ def test_reports_cannot_be_made_about_unpublished_services(client, world, counci
     assert client.post(report_url(world.services.draft), data).status_code == 404
     assert client.post(report_url(world.services.archived), data).status_code == 410
     assert not ProblemReport.objects.exists()
+
+
+# ---------------------------------------------------------------------- draft preview
+
+
+def test_an_officer_previews_a_draft_as_families_will_see_it(client, db):
+    draft = ServiceFactory(status="draft", name="Coming soon club")
+    client.force_login(UserFactory(roles=[DIRECTORY_EDITOR]))
+
+    response = client.get(reverse("directory:service-preview", args=[draft.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Coming soon club" in page and "families cannot see it yet" in page
+    assert "Add to shortlist" not in page and "Report a problem" not in page
+    assert response["X-Robots-Tag"] == "noindex"
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_the_preview_is_only_for_the_back_office(client, db):
+    draft = ServiceFactory(status="draft")
+
+    response = client.get(reverse("directory:service-preview", args=[draft.pk]))
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_provider_user_previews_only_its_own_drafts(client, db):
+    ours, theirs = ServiceFactory(status="draft"), ServiceFactory(status="draft")
+    user = UserFactory(roles=[PROVIDER])
+    ours.provider.users.add(user)
+    client.force_login(user)
+
+    assert client.get(reverse("directory:service-preview", args=[ours.pk])).status_code == 200
+    assert client.get(reverse("directory:service-preview", args=[theirs.pk])).status_code == 404

@@ -1,0 +1,367 @@
+"""Providers' changes held for approval: proposing in the admin, the editor's queue with its
+comparison, approving (goes live, provider emailed), rejecting (reason emailed), and the
+listings the changes are made of."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from directory import approvals, listings
+from directory.models import ProposedChange, Service, Session
+from portal.roles import DIRECTORY_EDITOR, PROVIDER
+from tests.factories import (
+    BreakKindFactory,
+    LocalityFactory,
+    NeedFactory,
+    ProposedChangeFactory,
+    ProviderFactory,
+    ServiceFactory,
+    UserFactory,
+    VenueFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ours(db):
+    return ProviderFactory(name="Our Club", email="office@ourclub.example")
+
+
+@pytest.fixture
+def lists(db):
+    return {
+        "kind": BreakKindFactory(code="saturday-club", name="Saturday club"),
+        "locality": LocalityFactory(code="home", name="Home"),
+        "need": NeedFactory(code="ASD", name="Autism"),
+    }
+
+
+@pytest.fixture
+def live(ours, lists):
+    return ServiceFactory(
+        name="Live club",
+        provider=ours,
+        status="published",
+        kinds=[lists["kind"]],
+        localities=[lists["locality"]],
+        sessions=[(5, "10:00", "12:00", "term_time")],
+        last_checked_on=dt.date(2026, 1, 5),
+    )
+
+
+@pytest.fixture
+def provider_client(client, ours):
+    user = UserFactory(username="sam", email="sam@ourclub.example", roles=[PROVIDER])
+    ours.users.add(user)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="eddie", roles=[DIRECTORY_EDITOR])
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def service_form(service, lists, **changes):
+    """What the admin's service form posts for the service, with some fields changed."""
+    data = {
+        "provider": service.provider.pk,
+        "name": service.name,
+        "summary": service.summary,
+        "description": service.description,
+        "min_age": service.min_age,
+        "max_age": service.max_age,
+        "tier": service.tier,
+        "access_route": service.access_route,
+        "availability": service.availability,
+        "cost_amount": service.cost_amount or "",
+        "cost_unit": service.cost_unit,
+        "kinds": [lists["kind"].pk],
+        "localities": [lists["locality"].pk],
+        "sessions-TOTAL_FORMS": "0",
+        "sessions-INITIAL_FORMS": "0",
+        "locations-TOTAL_FORMS": "0",
+        "locations-INITIAL_FORMS": "0",
+    }
+    return data | changes
+
+
+def change_url(service):
+    return reverse("admin:directory_service_change", args=[service.pk])
+
+
+def decide_url(change):
+    return reverse("admin:directory_proposedchange_change", args=[change.pk])
+
+
+# ---------------------------------------------------------------------- proposing
+
+
+def test_a_providers_edit_of_a_published_listing_waits_and_the_live_page_stays(
+    provider_client, live, lists
+):
+    response = provider_client.post(
+        change_url(live), service_form(live, lists, name="Changed club", max_age=16)
+    )
+
+    assert response.status_code == 302
+    live.refresh_from_db()
+    assert (live.name, live.max_age, live.status) == ("Live club", 18, "published")
+    change = ProposedChange.objects.get()
+    assert (change.kind, change.state, change.proposed_by) == (
+        "edit",
+        "waiting",
+        provider_client.user,
+    )
+    assert change.listing["name"] == "Changed club" and change.listing["max_age"] == 16
+    page = provider_client.get(live.get_absolute_url()).content.decode()
+    assert "Live club" in page and "Changed club" not in page
+
+
+def test_saving_again_replaces_the_waiting_change(provider_client, live, lists):
+    provider_client.post(change_url(live), service_form(live, lists, name="First try"))
+    provider_client.post(change_url(live), service_form(live, lists, name="Second try"))
+
+    assert ProposedChange.objects.waiting().get().listing["name"] == "Second try"
+
+
+def test_the_provider_is_told_its_changes_are_waiting(provider_client, live, lists):
+    provider_client.post(change_url(live), service_form(live, lists, name="Changed club"))
+
+    page = provider_client.get(change_url(live)).content.decode()
+
+    assert "waiting for approval" in page
+
+
+def test_an_invalid_edit_is_refused_and_nothing_is_held(provider_client, live, lists):
+    response = provider_client.post(change_url(live), service_form(live, lists, min_age=20))
+
+    assert response.status_code == 200
+    assert "max_age" in response.context["adminform"].form.errors
+    assert not ProposedChange.objects.exists()
+
+
+def test_a_provider_cannot_change_an_archived_listing(provider_client, ours, lists):
+    archived = ServiceFactory(provider=ours, status="archived", name="Old club")
+
+    response = provider_client.post(change_url(archived), service_form(archived, lists, name="X"))
+
+    assert response.status_code == 403
+    assert not ProposedChange.objects.exists()
+
+
+def test_a_providers_new_listing_is_a_draft_waiting_for_approval(provider_client, ours, lists):
+    draft = ServiceFactory.build(provider=ours, name="New club")
+
+    response = provider_client.post(
+        reverse("admin:directory_service_add"), service_form(draft, lists, status="published")
+    )
+
+    assert response.status_code == 302
+    service = Service.objects.get(name="New club")
+    assert service.status == "draft"
+    change = ProposedChange.objects.get()
+    assert (change.service, change.kind, change.state) == (service, "new", "waiting")
+
+
+# ---------------------------------------------------------------------- the queue
+
+
+def test_the_editor_sees_each_changed_field_against_what_is_live(editor_client, live, lists):
+    NeedFactory(code="PD", name="Physical disability")
+    proposed = listings.listing_of(live) | {
+        "name": "Changed club",
+        "needs": [str(lists["need"].pk)],
+    }
+    change = ProposedChangeFactory(service=live, listing=proposed)
+
+    response = editor_client.get(decide_url(change))
+
+    rows = {d.label: (d.live, d.proposed) for d in response.context["differences"]}
+    assert rows == {"Name": ("Live club", "Changed club"), "Needs": ("(none)", "Autism")}
+    assert "Save decision" in response.content.decode()
+
+
+def test_approving_puts_the_change_live_and_emails_the_provider(
+    editor_client, editor, live, lists, provider_client, django_capture_on_commit_callbacks
+):
+    provider_client.post(change_url(live), service_form(live, lists, name="Changed club"))
+    change = ProposedChange.objects.get()
+    editor_client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(decide_url(change), {"decision": "approve"})
+
+    assert response.status_code == 302
+    live.refresh_from_db()
+    assert live.name == "Changed club"
+    assert (live.last_checked_by, live.status) == (editor, "published")
+    change.refresh_from_db()
+    assert (change.state, change.decided_by) == ("approved", editor)
+    assert [m.to for m in mail.outbox] == [["sam@ourclub.example"]]
+    assert "Approved: Changed club" == mail.outbox[0].subject
+    assert live.get_absolute_url() in mail.outbox[0].body
+    assert "Changed club" in editor_client.get(live.get_absolute_url()).content.decode()
+
+
+def test_rejecting_needs_a_reason(editor_client, live):
+    change = ProposedChangeFactory(service=live, listing=listings.listing_of(live) | {"name": "X"})
+
+    response = editor_client.post(decide_url(change), {"decision": "reject", "reason": " "})
+
+    assert response.status_code == 200
+    assert "Enter why the change is not approved" in response.content.decode()
+    change.refresh_from_db()
+    assert change.state == "waiting" and not mail.outbox
+
+
+def test_rejecting_leaves_the_listing_and_emails_the_reason(
+    editor_client, live, django_capture_on_commit_callbacks
+):
+    change = ProposedChangeFactory(
+        service=live,
+        listing=listings.listing_of(live) | {"name": "X"},
+        proposed_by=UserFactory(email="sam@ourclub.example"),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            decide_url(change), {"decision": "reject", "reason": "Please give the full name."}
+        )
+
+    assert response.status_code == 302
+    live.refresh_from_db()
+    assert live.name == "Live club"
+    change.refresh_from_db()
+    assert (change.state, change.reason) == ("rejected", "Please give the full name.")
+    assert "Please give the full name." in mail.outbox[0].body
+    assert change_url(live) in mail.outbox[0].body
+
+
+def test_approving_a_new_listing_publishes_the_draft(editor_client, ours):
+    draft = ServiceFactory(provider=ours, status="draft", name="New club", last_checked_on=None)
+    change = ProposedChangeFactory(service=draft, kind="new")
+
+    editor_client.post(decide_url(change), {"decision": "approve"})
+
+    draft.refresh_from_db()
+    assert draft.status == "published" and draft.last_checked_on is not None
+
+
+def test_a_decided_change_cannot_be_decided_again(editor, live):
+    change = ProposedChangeFactory(service=live, listing=listings.listing_of(live) | {"name": "X"})
+    approvals.proposed_change_approve(change=change, by=editor)
+
+    with pytest.raises(ValidationError, match="already approved"):
+        approvals.proposed_change_reject(change=change, by=editor, reason="Too late")
+
+
+def test_a_change_that_no_longer_fits_is_refused_and_nothing_is_written(editor_client, live):
+    change = ProposedChangeFactory(
+        service=live, listing=listings.listing_of(live) | {"name": "X", "min_age": 19}
+    )
+
+    response = editor_client.post(decide_url(change), {"decision": "approve"})
+
+    assert response.status_code == 200
+    assert (
+        "Oldest age: The oldest age must not be below the youngest age."
+        in response.content.decode()
+    )
+    live.refresh_from_db()
+    change.refresh_from_db()
+    assert (live.name, change.state) == ("Live club", "waiting")
+
+
+def test_a_provider_sees_its_changes_but_cannot_decide_them(provider_client, live):
+    change = ProposedChangeFactory(service=live)
+
+    assert provider_client.get(decide_url(change)).status_code == 200
+    assert provider_client.post(decide_url(change), {"decision": "approve"}).status_code == 403
+    change.refresh_from_db()
+    assert change.state == "waiting"
+
+
+def test_another_providers_change_is_not_found(provider_client):
+    theirs = ProposedChangeFactory(service=ServiceFactory(provider=ProviderFactory()))
+
+    assert provider_client.get(decide_url(theirs)).status_code == 404
+    assert provider_client.post(decide_url(theirs), {"decision": "approve"}).status_code == 404
+
+
+def test_the_front_page_counts_the_changes_waiting(editor_client, live):
+    ProposedChangeFactory(service=live)
+
+    page = editor_client.get(reverse("admin:index")).content.decode()
+
+    assert "Proposed changes waiting for approval" in page
+
+
+# ---------------------------------------------------------------------- listings
+
+
+def test_applying_a_listing_replaces_lists_sessions_and_venues(live, lists, ours):
+    hall = VenueFactory(provider=ours, name="New Hall")
+    proposed = listings.listing_of(live) | {
+        "needs": [str(lists["need"].pk)],
+        "venues": [str(hall.pk)],
+        "sessions": [
+            {"weekday": 2, "start_time": "16:00:00", "end_time": "18:00:00", "period": "all_year"}
+        ],
+    }
+
+    approvals.listing_apply(service=live, listing=proposed)
+
+    live.refresh_from_db()
+    assert list(live.needs.all()) == [lists["need"]]
+    assert list(live.venues.all()) == [hall]
+    assert [(s.weekday, s.start_time) for s in live.sessions.all()] == [(2, dt.time(16))]
+    assert live.on_wednesday and not live.on_saturday  # derived fields refreshed
+    assert listings.listing_of(live) == proposed
+
+
+def test_a_listing_round_trips_and_shows_no_differences(live):
+    assert listings.differences(listings.listing_of(live), listings.listing_of(live)) == []
+
+
+def test_differences_describe_choices_money_and_sessions(live):
+    before = listings.listing_of(live)
+    after = before | {
+        "tier": "specialist",
+        "cost_amount": "12.50",
+        "sessions": [],
+        "is_free": False,
+    }
+
+    found = {d.field: (d.live, d.proposed) for d in listings.differences(before, after)}
+
+    assert found["tier"] == ("Targeted (no assessment needed)", "Specialist (after an assessment)")
+    assert found["cost_amount"] == ("10.00", "12.50")
+    assert found["sessions"] == ("Saturday 10:00 to 12:00 (term time)", "(none)")
+
+
+def test_an_invalid_listing_writes_nothing(live):
+    bad = listings.listing_of(live) | {
+        "name": "X",
+        "sessions": [
+            {"weekday": 9, "start_time": "10:00:00", "end_time": "11:00:00", "period": "all_year"}
+        ],
+    }
+
+    with pytest.raises(ValidationError):
+        approvals.listing_apply(service=live, listing=bad)
+
+    live.refresh_from_db()
+    assert live.name == "Live club"
+    assert Session.objects.filter(service=live).count() == 1
