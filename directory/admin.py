@@ -8,12 +8,12 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 
 from portal.roles import acts_for_providers
 
-from . import approvals, listings, reviews, services
+from . import approvals, history, listings, reviews, services
 from .admin_forms import DecisionForm
 from .models import (
     AccessibilityFeature,
@@ -40,6 +40,108 @@ class DirectoryAdmin(admin.ModelAdmin):
 
     # Web addresses typed without a scheme are https, as they will be by default in Django 6.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class VersionedAdmin(DirectoryAdmin):
+    """A record's "History" page lists its versions (directory.history) with what each changed;
+    any two can be compared, and the council's officers can revert to one after confirming."""
+
+    object_history_template = "admin/directory/history.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/history/<int:version_id>/revert/",
+                self.admin_site.admin_view(self.revert_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_revert",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_revert_permission(self, request, obj) -> bool:
+        """Reverting is the council's: anyone who may change the record, except providers."""
+        return self.has_change_permission(request, obj) and not acts_for_providers(request.user)
+
+    def _record_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("No record has that address.")
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def _version(self, obj, raw):
+        try:
+            return obj.history.select_related("history_user").get(history_id=int(raw))
+        except (TypeError, ValueError, obj.history.model.DoesNotExist):
+            return None
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self._record_or_404(request, object_id)
+        records = list(
+            obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
+                :HISTORY_PAGE
+            ]
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "title": f"History: {obj}",
+            "rows": history.version_rows(records),
+            "can_revert": self.has_revert_permission(request, obj),
+            "newest": records[0] if records else None,
+        }
+        if "older" in request.GET or "newer" in request.GET:
+            older = self._version(obj, request.GET.get("older"))
+            newer = self._version(obj, request.GET.get("newer"))
+            if older is None or newer is None or older == newer:
+                context["compare_error"] = "Choose two different versions to compare."
+            else:
+                if older.history_date > newer.history_date:
+                    older, newer = newer, older
+                context.update(
+                    older=older,
+                    newer=newer,
+                    differences=history.version_differences(older, newer),
+                )
+        return TemplateResponse(request, self.object_history_template, context)
+
+    def revert_view(self, request, object_id, version_id):
+        obj = self._record_or_404(request, object_id)
+        if not self.has_revert_permission(request, obj):
+            raise PermissionDenied
+        record = self._version(obj, version_id)
+        if record is None:
+            raise Http404("This record has no such version.")
+        history_url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]
+        )
+        problems = []
+        if request.method == "POST":
+            try:
+                history.version_revert(obj=obj, record=record, by=request.user)
+            except ValidationError as error:
+                problems = _problems(error)
+            else:
+                self.message_user(
+                    request,
+                    f"“{obj}” is back as it was on {record.history_date:%d %B %Y at %H:%M}. "
+                    "The revert is the newest version below.",
+                    messages.SUCCESS,
+                )
+                return redirect(history_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "record": record,
+            "title": f"Revert “{obj}”",
+            "differences": history.revert_differences(obj, record),
+            "problems": problems,
+            "history_url": history_url,
+        }
+        return TemplateResponse(request, "admin/directory/revert.html", context)
 
 
 class ProviderScoped:
@@ -107,7 +209,7 @@ class CouncilAdmin(DirectoryAdmin):
 # ---------------------------------------------------------------------------- the council's lists
 
 
-class TermAdmin(DirectoryAdmin):
+class TermAdmin(VersionedAdmin):
     """A list the council edits. Saving or deleting a term refreshes the services that use it."""
 
     list_display = ("name", "code", "position")
@@ -155,7 +257,7 @@ class LocalityAdmin(TermAdmin):
 
 
 @admin.register(AgeBand)
-class AgeBandAdmin(DirectoryAdmin):
+class AgeBandAdmin(VersionedAdmin):
     list_display = ("name", "code", "min_age", "max_age")
     prepopulated_fields = {"code": ("name",)}
 
@@ -185,7 +287,7 @@ class VenueInline(ProviderScoped, admin.StackedInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(ProviderScoped, DirectoryAdmin):
+class ProviderAdmin(ProviderScoped, VersionedAdmin):
     provider_path = ""
     list_display = ("name", "email", "phone", "charity_number")
     search_fields = ("name", "email")
@@ -211,7 +313,7 @@ class ProviderAdmin(ProviderScoped, DirectoryAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(ProviderScoped, DirectoryAdmin):
+class VenueAdmin(ProviderScoped, VersionedAdmin):
     list_display = ("name", "town", "postcode", "provider")
     list_filter = ("accessibility_features",)
     search_fields = ("name", "town", "postcode", "provider__name")
@@ -284,7 +386,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service)
-class ServiceAdmin(ProviderScoped, DirectoryAdmin):
+class ServiceAdmin(ProviderScoped, VersionedAdmin):
     list_display = (
         "name",
         "provider",
@@ -402,6 +504,7 @@ class ServiceAdmin(ProviderScoped, DirectoryAdmin):
             return
         if acts_for_providers(request.user):
             obj.status = Status.DRAFT
+        obj.skip_history_when_saving = True  # one version, once the inlines are saved too
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -416,6 +519,8 @@ class ServiceAdmin(ProviderScoped, DirectoryAdmin):
             return
         super().save_related(request, form, formsets, change)
         services.service_refresh_derived_fields(service=service)
+        del service.skip_history_when_saving
+        services.service_version_record(service=service, created=not change)
         if acts_for_providers(request.user):
             approvals.proposed_change_submit(
                 service=service,
@@ -448,6 +553,9 @@ class ServiceAdmin(ProviderScoped, DirectoryAdmin):
                 messages.INFO,
             )
         return super().response_add(request, obj, post_url_continue)
+
+
+HISTORY_PAGE = 200  # versions shown on a record's history page
 
 
 def _problems(error: ValidationError) -> list[str]:

@@ -8,38 +8,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from . import services
-from .listings import TERM_LISTS, listing_values
-from .models import ProposedChange, Service, ServiceLocation, Session, Status, Venue
+from .models import ProposedChange, Service, Status
+from .services import listing_apply
 
 Kind, State = ProposedChange.Kind, ProposedChange.State
-
-
-def listing_apply(*, service: Service, listing: dict) -> Service:
-    """Make the service say what the listing says: its fields, lists, venues and sessions.
-    Terms or venues deleted since the listing was taken are left out. Raises ValidationError,
-    having written nothing, if the result is not a valid service."""
-    for name, value in listing_values(listing).items():
-        setattr(service, name, value)
-    service.full_clean(exclude=["provider"])
-    with transaction.atomic():
-        service.save()
-        for name, model in TERM_LISTS.items():
-            getattr(service, name).set(model.objects.filter(pk__in=listing.get(name, [])))
-        venue_ids = set(
-            Venue.objects.filter(pk__in=listing.get("venues", [])).values_list("pk", flat=True)
-        )
-        service.locations.exclude(venue_id__in=venue_ids).delete()
-        kept = set(service.locations.values_list("venue_id", flat=True))
-        for venue_id in venue_ids - kept:
-            ServiceLocation.objects.create(service=service, venue_id=venue_id)
-        service.sessions.all().delete()
-        for row in listing.get("sessions", []):
-            session = Session(service=service, **row)
-            session.full_clean(exclude=["service"])
-            session.save()
-        services.service_refresh_derived_fields(service=service)
-    return service
 
 
 def proposed_change_submit(*, service: Service, listing: dict, by, kind: str) -> ProposedChange:
@@ -76,11 +48,12 @@ def proposed_change_approve(*, change: ProposedChange, by) -> ProposedChange:
     with transaction.atomic():
         change = _waiting(change)
         service = change.service
-        if change.kind == Kind.EDIT:
-            listing_apply(service=service, listing=change.listing)
         service.status = Status.PUBLISHED
         service.last_checked_on, service.last_checked_by = timezone.localdate(), by
-        service.save(update_fields=["status", "last_checked_on", "last_checked_by", "updated_at"])
+        if change.kind == Kind.EDIT:
+            listing_apply(service=service, listing=change.listing)
+        else:
+            service.save(update_fields=["status", "last_checked_on", "last_checked_by"])
         return _decide(change, State.APPROVED, by)
 
 

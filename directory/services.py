@@ -2,11 +2,14 @@
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 
 from . import full_text
+from .listings import TERM_LISTS, listing_values
 from .models import (
+    SERVICE_HISTORY,
     AccessibilityFeature,
     Postcode,
     ProblemReport,
@@ -205,3 +208,47 @@ def services_mark_checked(*, services, by, on) -> int:
     """Record that an officer checked these listings with their providers on the day."""
     with transaction.atomic():
         return services.update(last_checked_on=on, last_checked_by=by)
+
+
+def service_version_record(*, service: Service, created: bool = False) -> None:
+    """Keep a version of the service as it is now, lists, venues and sessions included. For
+    changes made in steps (the admin form and its inlines), saved with history skipped."""
+    SERVICE_HISTORY.create_historical_record(service, "+" if created else "~")
+
+
+def listing_apply(*, service: Service, listing: dict) -> Service:
+    """Make the service say what the listing says: its fields, lists, venues and sessions.
+    Terms or venues deleted since the listing was taken are left out. Raises ValidationError,
+    having written nothing, if the result is not a valid service."""
+    for name, value in listing_values(listing).items():
+        setattr(service, name, value)
+    service.full_clean(exclude=["provider"])
+    terms = {
+        name: list(model.objects.filter(pk__in=listing.get(name, [])))
+        for name, model in TERM_LISTS.items()
+    }
+    for name in ("kinds", "localities"):
+        if not terms[name]:
+            label = Service._meta.get_field(name).verbose_name
+            raise ValidationError({name: f"A listing needs at least one of its {label}."})
+    with transaction.atomic():
+        service.skip_history_when_saving = True
+        service.save()
+        for name, found in terms.items():
+            getattr(service, name).set(found)
+        venue_ids = set(
+            Venue.objects.filter(pk__in=listing.get("venues", [])).values_list("pk", flat=True)
+        )
+        service.locations.exclude(venue_id__in=venue_ids).delete()
+        kept = set(service.locations.values_list("venue_id", flat=True))
+        for venue_id in venue_ids - kept:
+            ServiceLocation.objects.create(service=service, venue_id=venue_id)
+        service.sessions.all().delete()
+        for row in listing.get("sessions", []):
+            session = Session(service=service, **row)
+            session.full_clean(exclude=["service"])
+            session.save()
+        service_refresh_derived_fields(service=service)
+        del service.skip_history_when_saving
+        service_version_record(service=service)
+    return service

@@ -226,6 +226,10 @@ class ServiceFactory(factory.django.DjangoModelFactory):
         if create and extracted is not False:
             services_refresh_derived_fields(service_ids=[self.pk])
             self.refresh_from_db()
+        if create:
+            # The version made when the row was inserted predates the lists, venues and
+            # sessions added above; make it hold the whole listing, as the admin's would.
+            self.history.filter(history_type="+").update(listing=listing_of(self))
 
 
 class ProblemReportFactory(factory.django.DjangoModelFactory):

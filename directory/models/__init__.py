@@ -5,6 +5,7 @@ from .proposed_changes import ProposedChange
 from .providers import Provider
 from .reviews import ReviewReminder
 from .services import (
+    SERVICE_HISTORY,
     AccessRoute,
     Availability,
     CostUnit,
@@ -17,6 +18,7 @@ from .services import (
 from .taxonomies import AccessibilityFeature, AgeBand, BreakKind, Need
 
 __all__ = [
+    "SERVICE_HISTORY",
     "AccessRoute",
     "AccessibilityFeature",
     "AgeBand",

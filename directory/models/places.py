@@ -4,6 +4,7 @@ import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from ..postcodes import outward_code
 from ..querysets import PostcodeQuerySet, VenueQuerySet
@@ -102,6 +103,7 @@ class Venue(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = VenueQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[accessibility_features])
 
     class Meta:
         ordering = ["name"]

@@ -5,9 +5,11 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from ..querysets import ServiceLocationQuerySet, ServiceQuerySet
 from ..querysets.services import SEARCH_COLUMNS
@@ -53,6 +55,35 @@ class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
     ARCHIVED = "archived", "Archived"
+
+
+class ListingVersion(models.Model):
+    """A version of a service also keeps its whole listing (directory.listings): its lists,
+    venues and sessions as well as its own fields, so it can be compared and restored whole."""
+
+    listing = models.JSONField(encoder=DjangoJSONEncoder, null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+# The columns derived from others (see Service) change with them: not worth a version.
+NOT_VERSIONED = [
+    *(f"on_{day}" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")),
+    "on_saturday",
+    "on_sunday",
+    *(f"runs_{time}" for time in ("after_school", "evenings", "weekends", "school_holidays")),
+    "runs_overnight",
+    "has_venue",
+    "needs_mask",
+    "kinds_mask",
+    "localities_mask",
+    "features_mask",
+    "search_document",
+    "search_vector",
+    "updated_at",
+]
+SERVICE_HISTORY = HistoricalRecords(excluded_fields=NOT_VERSIONED, bases=[ListingVersion])
 
 
 class Service(models.Model):
@@ -189,6 +220,7 @@ class Service(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ServiceQuerySet.as_manager()
+    history = SERVICE_HISTORY
 
     class Meta:
         ordering = ["name"]

@@ -6,6 +6,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from ..querysets import TaxonomyQuerySet
 
@@ -63,6 +64,7 @@ class TaxonomyTerm(models.Model):
     )
 
     objects = TaxonomyQuerySet.as_manager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

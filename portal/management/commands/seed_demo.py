@@ -1,4 +1,7 @@
+from io import StringIO
+
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -36,6 +39,9 @@ class Command(BaseCommand):
             services = seed_directory(localities)
             ruleset = seed_ruleset()
             people = seed_people()
+            # Rows the migrations made (the council's default lists) get a first version too,
+            # so that an officer can revert to them.
+            call_command("populate_history", auto=True, stdout=StringIO(), stderr=StringIO())
         providers = len({service.provider_id for service in services})
         self.stdout.write(
             self.style.SUCCESS(
