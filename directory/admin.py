@@ -10,11 +10,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from portal.roles import acts_for_providers
 
 from . import approvals, history, listings, reviews, services
 from .admin_forms import DecisionForm
+from .imports import ProviderResource, ServiceResource, VenueResource
 from .models import (
     AccessibilityFeature,
     AgeBand,
@@ -40,6 +43,53 @@ class DirectoryAdmin(admin.ModelAdmin):
 
     # Web addresses typed without a scheme are https, as they will be by default in Django 6.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class Importable(ImportExportMixin):
+    """CSV and XLSX import (a preview of every row first; one bad row and nothing is written)
+    and export of the change list as filtered. Importing is the council's, not providers'."""
+
+    formats = [CSV, XLSX]
+    import_template_name = "admin/directory/import.html"
+    from_encoding = "utf-8-sig"  # Excel's "CSV UTF-8" starts with a byte order mark
+
+    def has_import_permission(self, request):
+        return (
+            self.has_add_permission(request)
+            and self.has_change_permission(request)
+            and not acts_for_providers(request.user)
+        )
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, UnicodeError):
+            message = (
+                "The file is not saved as UTF-8 text. In Excel, choose Save As and "
+                "'CSV UTF-8', or import the .xlsx file instead."
+            )
+        else:
+            message = (
+                "The file could not be read. Check you chose the right format (CSV or XLSX), "
+                "or start from the template."
+            )
+        form.add_error("import_file", message)
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # Something changed since the preview: the import was rolled back.
+            self.message_user(
+                request,
+                "Nothing was imported: some rows are no longer valid. Import the file again "
+                "to see which.",
+                messages.ERROR,
+            )
+            return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+        return super().process_result(result, request)
 
 
 class VersionedAdmin(DirectoryAdmin):
@@ -287,7 +337,8 @@ class VenueInline(ProviderScoped, admin.StackedInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(ProviderScoped, VersionedAdmin):
+class ProviderAdmin(ProviderScoped, Importable, VersionedAdmin):
+    resource_classes = [ProviderResource]
     provider_path = ""
     list_display = ("name", "email", "phone", "charity_number")
     search_fields = ("name", "email")
@@ -313,7 +364,8 @@ class ProviderAdmin(ProviderScoped, VersionedAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(ProviderScoped, VersionedAdmin):
+class VenueAdmin(ProviderScoped, Importable, VersionedAdmin):
+    resource_classes = [VenueResource]
     list_display = ("name", "town", "postcode", "provider")
     list_filter = ("accessibility_features",)
     search_fields = ("name", "town", "postcode", "provider__name")
@@ -386,7 +438,8 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service)
-class ServiceAdmin(ProviderScoped, VersionedAdmin):
+class ServiceAdmin(ProviderScoped, Importable, VersionedAdmin):
+    resource_classes = [ServiceResource]
     list_display = (
         "name",
         "provider",

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "django_ratelimit",
     "simple_history",
+    "import_export",
     "corsheaders",
     "directory",
     "eligibility",
@@ -221,3 +222,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Sessions hold a family's shortlist and checker answers, never an account: keep them short.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=7 * 24 * 3600)
 CSRF_COOKIE_AGE = None
+
+# Imports in the back office (django-import-export): all-or-nothing, in a transaction.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
