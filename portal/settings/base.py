@@ -4,6 +4,7 @@ Secure unless told otherwise: DEBUG is off by default, and with DEBUG off the si
 start without a SECRET_KEY.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -35,7 +36,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "portal.admin_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +51,9 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "simple_history",
     "import_export",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "corsheaders",
     "directory",
     "eligibility",
@@ -66,9 +70,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.staff_sessions.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Open data: anyone may read the Open Referral API from a browser on any site.
@@ -226,3 +234,23 @@ CSRF_COOKIE_AGE = None
 # Imports in the back office (django-import-export): all-or-nothing, in a transaction.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
+
+# Staff sign-in. django-axes locks a username at one address out after AXES_FAILURE_LIMIT
+# failed attempts, for AXES_COOLOFF_MINUTES; a successful sign-in resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+# Staff are signed out after this many minutes without a request (the public are not).
+STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
+# Two-factor authentication (TOTP, django-otp): anyone on staff may set it up; with this on,
+# commissioners must. Staff with an authenticator set up always give a code at sign-in.
+TWO_FACTOR_FOR_COMMISSIONERS = env.bool("TWO_FACTOR_FOR_COMMISSIONERS", default=False)
+OTP_TOTP_ISSUER = "Short breaks back office"
