@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
@@ -443,6 +444,7 @@ class ServiceAdmin(ProviderScoped, Importable, VersionedAdmin):
     list_display = (
         "name",
         "provider",
+        "ages",
         "tier",
         "status",
         "availability",
@@ -452,8 +454,7 @@ class ServiceAdmin(ProviderScoped, Importable, VersionedAdmin):
     actions = ["mark_checked_today"]
     search_fields = ("name", "provider__name")
     list_select_related = ("provider",)
-    autocomplete_fields = ("provider",)
-    filter_horizontal = ("needs", "kinds", "localities")
+    autocomplete_fields = ("provider", "needs", "kinds", "localities")
     date_hierarchy = "last_checked_on"
     inlines = [SessionInline, ServiceLocationInline]
     readonly_fields = ("last_checked_by",)
@@ -504,6 +505,10 @@ class ServiceAdmin(ProviderScoped, Importable, VersionedAdmin):
         if obj is None or obj.is_published:
             return super().get_view_on_site_url(obj)
         return reverse("directory:service-preview", args=[obj.pk])
+
+    @admin.display(ordering="min_age")
+    def ages(self, service):
+        return f"{service.min_age} to {service.max_age}"
 
     @admin.action(description="Mark as checked today", permissions=["review"])
     def mark_checked_today(self, request, queryset):
@@ -712,12 +717,33 @@ class ProposedChangeAdmin(ProviderScoped, DirectoryAdmin):
 
 @admin.register(ProblemReport)
 class ProblemReportAdmin(DirectoryAdmin):
-    list_display = ("service", "kind", "state", "created_at")
-    list_filter = ("state", "kind")
-    search_fields = ("service__name", "details")
-    list_select_related = ("service",)
-    readonly_fields = ("service", "kind", "details", "email", "created_at")
-    fields = ("service", "kind", "details", "email", "created_at", "state", "resolution_note")
+    """The inbox of what families say is wrong with listings."""
+
+    list_display = ("service_link", "kind", "state", "created_at", "handled_by")
+    list_filter = ("state", "kind", ("created_at", admin.DateFieldListFilter))
+    search_fields = ("service__name", "service__provider__name", "details")
+    list_select_related = ("service", "handled_by")
+    readonly_fields = ("service_link", "kind", "details", "email", "created_at", "handled_by")
+    fields = (
+        "service_link",
+        "kind",
+        "details",
+        "email",
+        "created_at",
+        "state",
+        "resolution_note",
+        "handled_by",
+    )
+
+    @admin.display(description="listing", ordering="service__name")
+    def service_link(self, report):
+        url = reverse("admin:directory_service_change", args=[report.service_id])
+        return format_html('<a href="{}">{}</a>', url, report.service)
+
+    def save_model(self, request, obj, form, change):
+        if form.changed_data:
+            obj.handled_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(ReviewReminder)

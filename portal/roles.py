@@ -53,6 +53,9 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "directory.servicelocation": ALL,
         "directory.venue": ("view", "add"),
         "directory.proposedchange": VIEW,
+        # To pick from the council's lists when describing a service or venue.
+        **{f"directory.{term}": VIEW for term in ("need", "breakkind", "locality")},
+        "directory.accessibilityfeature": VIEW,
     },
 }
 

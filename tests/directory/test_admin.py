@@ -80,3 +80,24 @@ def test_the_council_configuration_has_one_row_that_cannot_be_deleted_or_added(o
 
     assert response.status_code == 302
     assert officer.get(reverse("admin:directory_council_add")).status_code == 403
+
+
+def test_the_problem_report_inbox_records_who_handled_a_report(client, db):
+    from portal.roles import DIRECTORY_EDITOR
+    from tests.factories import ProblemReportFactory, UserFactory
+
+    editor = UserFactory(roles=[DIRECTORY_EDITOR])
+    client.force_login(editor)
+    report = ProblemReportFactory()
+    url = reverse("admin:directory_problemreport_change", args=[report.pk])
+
+    listing = client.get(
+        reverse("admin:directory_problemreport_changelist"), {"state__exact": "new"}
+    )
+    client.post(url, {"state": "resolved", "resolution_note": "Updated the days with the club."})
+
+    assert reverse("admin:directory_service_change", args=[report.service_id]) in (
+        listing.content.decode()
+    )
+    report.refresh_from_db()
+    assert (report.state, report.handled_by) == ("resolved", editor)

@@ -212,3 +212,11 @@ def test_a_provider_user_who_is_also_an_editor_sees_everything(ours, theirs):
     request.user = user
 
     assert set(admin.site._registry[Provider].get_queryset(request)) == {ours, theirs}
+
+
+def test_a_provider_user_can_pick_from_the_councils_lists(provider_user, world):
+    params = {"app_label": "directory", "model_name": "service", "field_name": "kinds"}
+
+    found = provider_user.get(reverse("admin:autocomplete"), {**params, "term": "Sat"}).json()
+
+    assert [result["text"] for result in found["results"]] == ["Saturday and weekend club"]
