@@ -90,13 +90,15 @@ test-browser: install chromium postgres ## Run the browser and accessibility tes
 BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .PHONY: bench
-bench: install postgres ## Time searches, the eligibility checker and the open data on SQLite and PostgreSQL
+bench: install postgres ## Time searches, the checker, the open data and the back office on SQLite and PostgreSQL
 	$(BENCH_ENV) $(MANAGE) bench_directory
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_directory
 	$(BENCH_ENV) $(MANAGE) bench_openreferral
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_openreferral
 	$(BENCH_ENV) $(MANAGE) bench_eligibility
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_eligibility
+	$(BENCH_ENV) $(MANAGE) bench_back_office
+	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_back_office
 
 # ---------------------------------------------------------------------------- quality
 

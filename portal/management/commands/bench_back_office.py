@@ -1,0 +1,74 @@
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+
+from directory.models import Provider, Service
+from portal.benchmarks.harness import HEADER, directory_at_scale, measure, query_report
+from portal.roles import DIRECTORY_EDITOR, PROVIDER
+
+SERVICES = "/admin/directory/service/"
+
+
+def requests(service_id) -> dict[str, str]:
+    return {
+        "services change list": SERVICES,
+        "... page 50": f"{SERVICES}?p=50",
+        "... searched by name": f"{SERVICES}?q=club",
+        "... review overdue, published": f"{SERVICES}?review=overdue&status__exact=published",
+        "... by kind and locality": f"{SERVICES}?kinds__id__exact=&localities__id__exact=",
+        "a service's change form": f"{SERVICES}{service_id}/change/",
+        "a service's history": f"{SERVICES}{service_id}/history/",
+        "the back office front page": "/admin/",
+    }
+
+
+def signed_in(username: str, role: str) -> Client:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client = Client()
+    client.force_login(user)
+    return client, user
+
+
+class Command(BaseCommand):
+    help = (
+        "Seed the demo council and N generated services into a fresh database, then time the "
+        "back office's service pages for an editor and a provider (median and p95 server time, "
+        "queries, size)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--services", type=int, default=10_000)
+        parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument("--queries", action="store_true", help="list each request's queries")
+
+    def handle(self, *args, services, runs, queries=False, **options):
+        with directory_at_scale(services) as seconds:
+            self.stdout.write(
+                f"{connection.vendor}: seeded {services} services in "
+                f"{seconds:.1f}s; {runs} runs per request.\n"
+            )
+            service = Service.objects.published().first()
+            editor, _ = signed_in("bench-editor", DIRECTORY_EDITOR)
+            provider_client, provider_user = signed_in("bench-provider", PROVIDER)
+            busiest = Provider.objects.with_service_counts().order_by("-published_count").first()
+            busiest.users.add(provider_user)
+            self.stdout.write("As a directory editor:\n")
+            self.stdout.write(HEADER)
+            urls = requests(service.pk)
+            urls["... by kind and locality"] = (
+                f"{SERVICES}?kinds__id__exact={service.kinds.first().pk}"
+                f"&localities__id__exact={service.localities.first().pk}"
+            )
+            for name, url in urls.items():
+                self.stdout.write(measure(editor, name, url, runs=runs).row())
+                if queries:
+                    self.stdout.write(query_report(editor, url))
+            self.stdout.write(f"\nAs a provider user ({busiest.published_count} listings):\n")
+            self.stdout.write(HEADER)
+            self.stdout.write(
+                measure(provider_client, "services change list", SERVICES, runs=runs).row()
+            )
