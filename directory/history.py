@@ -17,7 +17,7 @@ from . import services
 from .listings import listing_of
 from .models import Provider, Service, Venue
 from .models.taxonomies import AgeBand, MaskedTerm
-from .versions import Difference, compare, plain, snapshot_fields
+from .versions import Difference, changed_labels, compare, plain, snapshot_fields
 
 
 def keep_listing(sender, instance, history_instance, **kwargs):
@@ -89,7 +89,7 @@ def version_rows(records: list) -> list[VersionRow]:
     for index, record in enumerate(records):
         before = snapshots[index + 1] if index + 1 < len(records) else None
         changed = (
-            [d.label for d in compare(record.instance_type, before, snapshots[index])]
+            changed_labels(record.instance_type, before, snapshots[index])
             if before is not None
             else []
         )

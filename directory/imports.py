@@ -18,6 +18,7 @@ from .models import (
     Need,
     Provider,
     Service,
+    ServiceLocation,
     Venue,
 )
 
@@ -249,9 +250,12 @@ class VenueResource(CheckedResource):
         services.venue_fill_position(venue=instance)
 
     def after_import(self, dataset, result, **kwargs):
+        """The services held at the venues take their features and text from them."""
         if not kwargs.get("dry_run"):
-            for venue in self.saved:
-                services.venue_save(venue=venue)
+            held_at = ServiceLocation.objects.filter(venue__in=self.saved)
+            services.services_refresh_derived_fields(
+                service_ids=set(held_at.values_list("service_id", flat=True))
+            )
 
 
 class ServiceResource(CheckedResource):

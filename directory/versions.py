@@ -79,6 +79,46 @@ def _is_empty(value) -> bool:
     return value in (None, "", False, [])
 
 
+def _same(model, name: str, before, after) -> bool:
+    if isinstance(before, list) or isinstance(after, list):
+        if name == "sessions":
+            return (before or []) == (after or [])
+        return sorted(before or []) == sorted(after or [])
+    field = model._meta.get_field(name)
+    if field.is_relation:
+        return before == after
+    return field.to_python(before) == field.to_python(after)
+
+
+def _label(model, name: str) -> str:
+    if name in ("sessions", "venues"):
+        return name.capitalize()
+    return str(model._meta.get_field(name).verbose_name).capitalize()
+
+
+def _changed(model, before: dict | None, after: dict) -> list[str]:
+    """The names of the fields that differ, in the model's field order; with no `before`, the
+    fields of `after` that have a value."""
+    names = [field.name for field in snapshot_fields(model)] + ["venues", "sessions"]
+    changed = []
+    for name in names:
+        if name not in after and name not in (before or {}):
+            continue
+        new = after.get(name)
+        if before is None and _is_empty(new):
+            continue
+        if before is not None and _same(model, name, before.get(name), new):
+            continue
+        changed.append(name)
+    return changed
+
+
+def changed_labels(model, before: dict | None, after: dict) -> list[str]:
+    """The labels of the fields that differ (see compare), without describing the values, so
+    without looking up any names."""
+    return [_label(model, name) for name in _changed(model, before, after)]
+
+
 class _Describer:
     """Describes values of a model's fields, looking up the names of related records once."""
 
@@ -105,43 +145,17 @@ class _Describer:
             return self.names[name].get(value, "(deleted)") if value else "(blank)"
         return _scalar_text(field, value)
 
-    def same(self, name: str, before, after) -> bool:
-        if isinstance(before, list) or isinstance(after, list):
-            if name == "sessions":
-                return (before or []) == (after or [])
-            return sorted(before or []) == sorted(after or [])
-        field = self.model._meta.get_field(name)
-        if field.is_relation:
-            return before == after
-        return field.to_python(before) == field.to_python(after)
-
-    def label(self, name: str) -> str:
-        if name in ("sessions", "venues"):
-            return name.capitalize()
-        return str(self.model._meta.get_field(name).verbose_name).capitalize()
-
 
 def compare(model, before: dict | None, after: dict) -> list[Difference]:
     """The fields that differ between two snapshots of a record, in the model's field order.
     With no `before` (a new record), every field of `after` that has a value."""
-    names = [field.name for field in snapshot_fields(model)] + ["venues", "sessions"]
     describer = _Describer(model, [before or {}, after])
-    found = []
-    for name in names:
-        if name not in after and name not in (before or {}):
-            continue
-        old, new = (before or {}).get(name), after.get(name)
-        if before is None:
-            if _is_empty(new):
-                continue
-        elif describer.same(name, old, new):
-            continue
-        found.append(
-            Difference(
-                name,
-                describer.label(name),
-                describer.text(name, old) if before is not None else "",
-                describer.text(name, new),
-            )
+    return [
+        Difference(
+            name,
+            _label(model, name),
+            describer.text(name, before.get(name)) if before is not None else "",
+            describer.text(name, after.get(name)),
         )
-    return found
+        for name in _changed(model, before, after)
+    ]

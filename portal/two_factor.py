@@ -18,14 +18,17 @@ def has_authenticator(user) -> bool:
 
 def must_use_two_factor(user) -> bool:
     """Whether the user may use the back office only after giving a code: anyone who has set
-    up an app, and commissioners when the council requires it."""
-    if has_authenticator(user):
-        return True
-    return settings.TWO_FACTOR_FOR_COMMISSIONERS and has_role(user, COMMISSIONER)
+    up an app, and commissioners when the council requires it. Asked several times while one
+    admin page is made, so kept on the user (a new one each request)."""
+    if not hasattr(user, "_must_use_two_factor"):
+        user._must_use_two_factor = has_authenticator(user) or (
+            settings.TWO_FACTOR_FOR_COMMISSIONERS and has_role(user, COMMISSIONER)
+        )
+    return user._must_use_two_factor
 
 
 def second_factor_missing(user) -> bool:
-    return user.is_authenticated and must_use_two_factor(user) and not user.is_verified()
+    return user.is_authenticated and not user.is_verified() and must_use_two_factor(user)
 
 
 class StaffLoginForm(AdminAuthenticationForm):
