@@ -3,6 +3,11 @@
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.text import slugify
+
+from .generated_sections import SECTIONS
+from .models import StatementSection
+from .safe_markdown import render_markdown
 
 
 def describe_duration(seconds: int) -> str:
@@ -37,6 +42,13 @@ def navigation_items(request, shortlist_size: int) -> list[NavigationItem]:
             namespace == "eligibility",
         ),
     ]
+    items.append(
+        NavigationItem(
+            "Short Breaks Statement",
+            reverse("portal:statement"),
+            namespace == "portal" and name.startswith("statement"),
+        )
+    )
     if shortlist_size:
         items.append(
             NavigationItem(
@@ -46,3 +58,35 @@ def navigation_items(request, shortlist_size: int) -> list[NavigationItem]:
             )
         )
     return items
+
+
+# ---------------------------------------------------------------------------- the Statement
+
+
+@dataclass(frozen=True)
+class PageSection:
+    anchor: str
+    heading: str
+    html: str
+    generated: str  # which generated section follows the text ("range", "who", "how"), if any
+
+
+def statement_sections(sections, generated: dict | None) -> list[PageSection]:
+    """The Statement's sections in order, each generated one where the commissioner placed it
+    and the rest after the written ones, each with a unique anchor for the contents list."""
+    placed = []
+    shown = set()
+    for section in sections:
+        kind = section.kind if section.kind in StatementSection.GENERATED else ""
+        placed.append((section.heading, section.body, "" if kind in shown else kind))
+        shown.add(kind)
+    if generated is not None:
+        placed += [(heading, "", key) for key, heading in SECTIONS if key not in shown]
+    page, anchors = [], set()
+    for heading, body, kind in placed:
+        anchor = slugify(heading) or "section"
+        while anchor in anchors:
+            anchor += "-1"
+        anchors.add(anchor)
+        page.append(PageSection(anchor, heading, render_markdown(body) if body else "", kind))
+    return page

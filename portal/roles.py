@@ -42,8 +42,11 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "eligibility.checkrecord": VIEW,
         "auth.user": ALL,
         "auth.group": VIEW,
+        "portal.statement": (*ALL, "publish"),
+        "portal.statementsection": ALL,
     },
-    DIRECTORY_EDITOR: _EDITOR,
+    # Editors keep the directory the Statement describes; they read the Statement's drafts.
+    DIRECTORY_EDITOR: {**_EDITOR, "portal.statement": VIEW, "portal.statementsection": VIEW},
     # A provider's new listings and its edits to published ones wait for an editor's approval
     # (directory.approvals); it sees its own changes in the queue, and decides none.
     PROVIDER: {

@@ -8,6 +8,10 @@ from . import views
 
 site_patterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("statement/", views.statement_current, name="statement"),
+    path("statement/versions/", views.statement_archive, name="statement-archive"),
+    path("statement/<int:number>/", views.statement_version, name="statement-version"),
+    path("statement/preview/<int:pk>/", views.statement_preview, name="statement-preview"),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="portal/accessibility.html"),

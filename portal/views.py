@@ -1,15 +1,24 @@
-"""Site-wide pages: the home page, the footer's pages and the error pages."""
+"""Site-wide pages: the home page, the Short Breaks Statement, the footer's pages and the
+error pages."""
 
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
-from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.http import Http404, HttpResponseServerError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from directory.council import council_for
 from directory.models import Council
 
-from .presenters import describe_duration
+from .generated_sections import generated_sections
+from .models import Statement
+from .presenters import describe_duration, statement_sections
 
 
 class HomeView(TemplateView):
@@ -31,6 +40,78 @@ class CookiesView(SessionLifetimeMixin, TemplateView):
 
 class PrivacyView(SessionLifetimeMixin, TemplateView):
     template_name = "portal/privacy.html"
+
+
+# ---------------------------------------------------------------------------- the Statement
+
+LARGEST_ID = 2**31 - 1  # a larger number in an address would overflow the database's integer
+
+
+def _number_or_404(number: int) -> int:
+    if number > LARGEST_ID:
+        raise Http404("No version has that number.")
+    return number
+
+
+def _statement_page(request, statement: Statement, generated: dict, **flags):
+    return render(
+        request,
+        "portal/statement/statement.html",
+        {
+            "statement": statement,
+            "sections": statement_sections(statement.sections.all(), generated),
+            "generated": generated,
+            **flags,
+        },
+    )
+
+
+@require_GET
+def statement_current(request):
+    """The published Statement, its generated sections made from today's data."""
+    statement = Statement.objects.current()
+    if statement is None:
+        return render(request, "portal/statement/none.html")
+    today = timezone.localdate()
+    generated = generated_sections(council=council_for(request), today=today)
+    return _statement_page(request, statement, generated, is_current=True)
+
+
+@require_GET
+def statement_version(request, number: int):
+    """A version at its lasting address: a replaced one as it was published; the current one
+    is the Statement itself."""
+    statement = get_object_or_404(
+        Statement.objects.public().prefetch_related("sections"), number=_number_or_404(number)
+    )
+    if statement.status == Statement.Status.PUBLISHED:
+        return redirect("portal:statement")
+    return _statement_page(request, statement, statement.generated or {}, is_archived=True)
+
+
+@require_GET
+def statement_archive(request):
+    """Every version published, newest first."""
+    return render(
+        request, "portal/statement/archive.html", {"versions": Statement.objects.archive()}
+    )
+
+
+@require_GET
+@never_cache
+@staff_member_required
+def statement_preview(request, pk: int):
+    """Any version, drafts included, as families would see it if it were published today: for
+    the back office only."""
+    if not request.user.has_perm("portal.view_statement"):
+        raise PermissionDenied
+    statement = get_object_or_404(
+        Statement.objects.prefetch_related("sections"), pk=_number_or_404(pk)
+    )
+    generated = generated_sections(council=council_for(request), today=timezone.localdate())
+    response = _statement_page(request, statement, generated, is_preview=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def csrf_failure(request, reason=""):

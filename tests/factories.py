@@ -270,3 +270,62 @@ class ProposedChangeFactory(factory.django.DjangoModelFactory):
     kind = ProposedChange.Kind.EDIT
     listing = factory.LazyAttribute(lambda change: listing_of(change.service))
     proposed_by = factory.SubFactory(UserFactory)
+
+
+class RulesetFactory(factory.django.DjangoModelFactory):
+    """A published ruleset in force since 1 January 2026, with the default qualifying benefits
+    (pass passports=[(benefit, rate), ...] for others). Made directly, without its cases: for
+    tests of what reads rulesets, not of publishing them."""
+
+    class Meta:
+        model = "eligibility.Ruleset"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Criteria {n}")
+    status = "published"
+    valid_from = dt.date(2026, 1, 1)
+
+    @factory.post_generation
+    def passports(self, create, extracted, **kwargs):
+        if not create:
+            return
+        from eligibility.models import RulesetPassport
+        from eligibility.rules import DEFAULT_PASSPORTS
+
+        pairs = (
+            extracted if extracted is not None else [(p.benefit, p.rate) for p in DEFAULT_PASSPORTS]
+        )
+        RulesetPassport.objects.bulk_create(
+            RulesetPassport(ruleset=self, benefit=benefit, rate=rate) for benefit, rate in pairs
+        )
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    """A draft Statement taking effect today. Pass sections=[(heading, kind, body), ...]; by
+    default it has an introduction and a section on families' views, so it can be published."""
+
+    class Meta:
+        model = "portal.Statement"
+        skip_postgeneration_save = True
+
+    title = "Short Breaks Services Statement"
+    effective_on = factory.LazyFunction(timezone.localdate)
+
+    @factory.post_generation
+    def sections(self, create, extracted, **kwargs):
+        if not create:
+            return
+        from portal.models import StatementSection
+
+        sections = (
+            extracted
+            if extracted is not None
+            else [
+                ("About this statement", "written", "What short breaks there are."),
+                ("How families' views were gathered", "families_views", "A survey."),
+            ]
+        )
+        StatementSection.objects.bulk_create(
+            StatementSection(statement=self, position=i, heading=h, kind=k, body=b)
+            for i, (h, k, b) in enumerate(sections)
+        )

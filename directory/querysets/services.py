@@ -1,5 +1,5 @@
 from django.db import connections, models
-from django.db.models import F, Min, Prefetch, Q, Value
+from django.db.models import Count, F, Min, Prefetch, Q, Value
 from django.db.models.lookups import GreaterThan
 
 from .. import full_text
@@ -194,6 +194,11 @@ class ServiceQuerySet(models.QuerySet):
         return self.order_by().values_list("pk", "name")
 
     # ------------------------------------------------------------------ counts
+
+    def counts_by(self, *fields):
+        """How many services have each combination of the fields' values, in one grouped
+        query: rows of the fields and 'count' (a list's field gives one row per term)."""
+        return self.order_by().values(*fields).annotate(count=Count("pk", distinct=True))
 
     def option_counts(self, *, age_bands=(), terms=None):
         """In one query, how many services there are ('total') and how many have each filter

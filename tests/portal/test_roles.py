@@ -22,7 +22,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = ("view", "add", "change", "delete", "approve")
+ACTIONS = ("view", "add", "change", "delete", "approve", "publish")
 MODELS = sorted(
     {label for role in ROLES for label in MATRIX[role]}
     | {"directory.council", "directory.problemreport", "auth.user", "eligibility.ruleset"}

@@ -10,6 +10,7 @@ from portal.demo.directory import seed_directory
 from portal.demo.eligibility import seed_ruleset
 from portal.demo.geography import seed_geography
 from portal.demo.people import seed_people
+from portal.demo.statement import seed_statement
 
 
 class Command(BaseCommand):
@@ -39,6 +40,9 @@ class Command(BaseCommand):
             services = seed_directory(localities)
             ruleset = seed_ruleset()
             people = seed_people()
+            statement = seed_statement(
+                by=next((p for p in people if p.username == "commissioner"), None)
+            )
             # Rows the migrations made (the council's default lists) get a first version too,
             # so that an officer can revert to them.
             call_command("populate_history", auto=True, stdout=StringIO(), stderr=StringIO())
@@ -47,6 +51,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo council '{council.name}' ready: {len(localities)} localities, "
                 f"{providers} providers, {len(services)} services, the ruleset "
-                f"'{ruleset}', {len(people)} demo sign-in(s)."
+                f"'{ruleset}', statement version {statement.number}, "
+                f"{len(people)} demo sign-in(s)."
             )
         )
