@@ -90,7 +90,7 @@ test-browser: install chromium postgres ## Run the browser and accessibility tes
 BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .PHONY: bench
-bench: install postgres ## Time searches, the checker, the open data and the back office on SQLite and PostgreSQL
+bench: install postgres ## Time searches, the checker, the open data, the back office and the reports on SQLite and PostgreSQL
 	$(BENCH_ENV) $(MANAGE) bench_directory
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_directory
 	$(BENCH_ENV) $(MANAGE) bench_openreferral
@@ -99,6 +99,8 @@ bench: install postgres ## Time searches, the checker, the open data and the bac
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_eligibility
 	$(BENCH_ENV) $(MANAGE) bench_back_office
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_back_office
+	$(BENCH_ENV) $(MANAGE) bench_reports
+	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_reports
 
 # ---------------------------------------------------------------------------- quality
 

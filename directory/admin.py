@@ -242,6 +242,7 @@ class CouncilAdmin(DirectoryAdmin):
         ("Early Help", {"fields": ("early_help_phone", "early_help_url")}),
         ("Other links", {"fields": ("local_offer_url", "feedback_email")}),
         ("Review cycle", {"fields": ("review_every_months",)}),
+        ("Reports", {"fields": ("supply_threshold",)}),
     )
 
     def has_add_permission(self, request):

@@ -1,6 +1,7 @@
 """The back office's admin site: Django's, with the staff sign-in of portal.two_factor."""
 
 from base64 import b32encode
+from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
@@ -13,6 +14,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import two_factor
+from .reports import views as reports
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -40,6 +42,16 @@ class PortalAdminSite(admin.AdminSite):
     def get_urls(self):
         return [
             path("two-factor/", self.two_factor_view, name="two-factor"),
+            path(
+                "reports/",
+                self.admin_view(partial(reports.reports_index, self)),
+                name="reports",
+            ),
+            path(
+                "reports/<slug:slug>/",
+                self.admin_view(partial(reports.report_page, self)),
+                name="report",
+            ),
             *super().get_urls(),
         ]
 

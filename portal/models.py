@@ -120,6 +120,17 @@ class Statement(models.Model):
         return self.status == self.Status.DRAFT
 
 
+class Report(models.Model):
+    """No table: the permission to read the commissioners' reports (portal.reports)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return "Reports"
+
+
 class StatementSection(models.Model):
     """A part of a Statement: written by commissioners in Markdown, or one of the generated
     sections, placed where the commissioner puts it and introduced by its text."""

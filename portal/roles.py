@@ -44,6 +44,7 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "auth.group": VIEW,
         "portal.statement": (*ALL, "publish"),
         "portal.statementsection": ALL,
+        "portal.report": VIEW,
     },
     # Editors keep the directory the Statement describes; they read the Statement's drafts.
     DIRECTORY_EDITOR: {**_EDITOR, "portal.statement": VIEW, "portal.statementsection": VIEW},

@@ -63,6 +63,14 @@ class Council(models.Model):
         "is reminded by email.",
     )
 
+    supply_threshold = models.PositiveSmallIntegerField(
+        "fewest services before a gap is marked",
+        default=2,
+        validators=[MaxValueValidator(100)],
+        help_text="In the supply reports, an area with fewer published services than this for "
+        "a need, age group or kind of break is marked as a gap.",
+    )
+
     objects = CouncilQuerySet.as_manager()
 
     class Meta:

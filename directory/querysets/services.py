@@ -231,6 +231,12 @@ class ServiceQuerySet(models.QuerySet):
                 f"{name}_{term.bit}": (f"({column} & {1 << int(term.bit)}) > 0", [])
                 for term in list_terms
             }
+        return self.counts_where(conditions)
+
+    def counts_where(self, conditions: dict[str, tuple[str, list]]) -> dict[str, int]:
+        """In one query, how many of these services meet each condition: a mapping of name to
+        (SQL over the search columns, parameters). The SQL must be built from constants and
+        ints only, every other value passed as a parameter (see option_counts)."""
         inner_sql, inner_params = self.order_by().values(*SEARCH_COLUMNS).query.sql_with_params()
         select, params = [], []
         for condition, condition_params in conditions.values():
