@@ -82,18 +82,20 @@ class VersionRow:
         return ", ".join(self.changed) if self.changed else "Saved with no changes"
 
 
-def version_rows(records: list) -> list[VersionRow]:
-    """Versions, newest first, each with what it changed from the one before it."""
+def version_rows(records: list, *, snapshot=version_snapshot, changed=None) -> list[VersionRow]:
+    """Versions, newest first, each with what it changed from the one before it: the labels
+    `changed(record, before, after)` gives for two snapshots (by default, changed fields)."""
+    if changed is None:
+
+        def changed(record, before, after):
+            return changed_labels(record.instance_type, before, after)
+
     rows = []
-    snapshots = [version_snapshot(record) for record in records]
+    snapshots = [snapshot(record) for record in records]
     for index, record in enumerate(records):
         before = snapshots[index + 1] if index + 1 < len(records) else None
-        changed = (
-            changed_labels(record.instance_type, before, snapshots[index])
-            if before is not None
-            else []
-        )
-        rows.append(VersionRow(record, changed))
+        labels = changed(record, before, snapshots[index]) if before is not None else []
+        rows.append(VersionRow(record, labels))
     return rows
 
 

@@ -1,6 +1,7 @@
 """The versions django-simple-history keeps of a Statement, and what changed between two of
 them: its own fields, and each section by its heading."""
 
+from directory import history
 from directory.history import VersionRow
 from directory.versions import Difference, plain
 
@@ -61,10 +62,8 @@ def differences(before: dict | None, after: dict) -> list[Difference]:
 
 def version_rows(records: list) -> list[VersionRow]:
     """Versions, newest first, each with what it changed from the one before it."""
-    snapshots = [snapshot(record) for record in records]
-    rows = []
-    for index, record in enumerate(records):
-        before = snapshots[index + 1] if index + 1 < len(records) else None
-        changed = [d.label for d in differences(before, snapshots[index])] if before else []
-        rows.append(VersionRow(record, changed))
-    return rows
+    return history.version_rows(
+        records,
+        snapshot=snapshot,
+        changed=lambda record, before, after: [d.label for d in differences(before, after)],
+    )

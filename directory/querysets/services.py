@@ -35,6 +35,17 @@ def has_any_bit(field: str, mask: int):
     return GreaterThan(F(field).bitand(mask), 0)
 
 
+def review_conditions(cycle) -> dict[str, Q]:
+    """Where a listing stands in the review cycle (a directory.reviews.Cycle), as conditions."""
+    return {
+        "current": Q(last_checked_on__gte=cycle.due_soon_before),
+        "due_soon": Q(
+            last_checked_on__gte=cycle.overdue_before, last_checked_on__lt=cycle.due_soon_before
+        ),
+        "overdue": Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=cycle.overdue_before),
+    }
+
+
 def _any_of(conditions):
     combined = Q()
     for condition in conditions:
@@ -142,19 +153,23 @@ class ServiceQuerySet(models.QuerySet):
 
     def review_overdue(self, cycle):
         """Listings never checked, or not checked within the cycle (a directory.reviews.Cycle)."""
-        return self.filter(
-            Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=cycle.overdue_before)
-        )
+        return self.filter(review_conditions(cycle)["overdue"])
 
     def review_due_soon(self, cycle):
         """Listings not yet overdue that will be within 30 days."""
-        return self.filter(
-            last_checked_on__gte=cycle.overdue_before, last_checked_on__lt=cycle.due_soon_before
-        )
+        return self.filter(review_conditions(cycle)["due_soon"])
 
     def review_current(self, cycle):
         """Listings checked recently enough not to fall due within 30 days."""
-        return self.filter(last_checked_on__gte=cycle.due_soon_before)
+        return self.filter(review_conditions(cycle)["current"])
+
+    def review_counts(self, cycle) -> dict[str, int]:
+        """In one query, how many listings there are ('total') and how many are 'current',
+        'due_soon' and 'overdue' in the cycle."""
+        return self.aggregate(
+            total=Count("pk"),
+            **{name: Count("pk", filter=q) for name, q in review_conditions(cycle).items()},
+        )
 
     # ------------------------------------------------------------------ loading
 

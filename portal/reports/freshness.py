@@ -3,12 +3,13 @@ the proposed changes waiting and the problem reports families sent."""
 
 import datetime as dt
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils import timezone
 
 from directory import reviews
 from directory.models import ProblemReport, ProposedChange, Service
+from directory.querysets.services import review_conditions
 
 from .tables import Cell, Row, Table, bar_chart
 
@@ -21,18 +22,7 @@ def _share(part: int, whole: int) -> str:
 
 def review_table(cycle: reviews.Cycle) -> Table:
     """Published listings checked within the review interval, due soon and overdue."""
-    published = Service.objects.published()
-    current = Q(last_checked_on__gte=cycle.due_soon_before)
-    due_soon = Q(
-        last_checked_on__gte=cycle.overdue_before, last_checked_on__lt=cycle.due_soon_before
-    )
-    overdue = Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=cycle.overdue_before)
-    counts = published.aggregate(
-        total=Count("pk"),
-        current=Count("pk", filter=current),
-        due_soon=Count("pk", filter=due_soon),
-        overdue=Count("pk", filter=overdue),
-    )
+    counts = Service.objects.published().review_counts(cycle)
     admin = reverse("admin:directory_service_changelist") + "?status__exact=published&review="
     figures = [
         ("Checked within the review interval", counts["current"], ""),
@@ -59,7 +49,7 @@ def review_table(cycle: reviews.Cycle) -> Table:
 
 def overdue_by_provider(cycle: reviews.Cycle) -> Table:
     """Providers with listings overdue for review, most overdue first."""
-    overdue = Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=cycle.overdue_before)
+    overdue = review_conditions(cycle)["overdue"]
     rows = (
         Service.objects.published()
         .order_by()
