@@ -150,7 +150,5 @@ def check_record_create(
             specialist_assessment=outcome.specialist_assessment.value,
             ruleset_id=ruleset_id,
         )
-        CheckRecordNeed.objects.bulk_create(
-            CheckRecordNeed(record=record, code=code) for code in dict.fromkeys(need_codes)
-        )
+        CheckRecordNeed.objects.bulk_create(record.need(code) for code in dict.fromkeys(need_codes))
     return record

@@ -110,5 +110,8 @@ def test_a_check_record_keeps_nothing_that_identifies_the_family(default_ruleset
         "passport",
     )
     assert sorted(record.needs.values_list("code", flat=True)) == ["ASD", "SLCN"]
+    assert set(record.needs.values_list("month", "targeted", "specialist_assessment")) == {
+        (dt.date(2026, 11, 1), "likely", "suggested")
+    }
     fields = {field.name for field in CheckRecord._meta.get_fields()}
     assert not fields & {"date_of_birth", "postcode", "name", "created_at", "session_key"}

@@ -45,9 +45,7 @@ def seed_check_records(count: int, *, months: int = 24, seed: int = 8) -> None:
             for _ in range(min(batch, count - start))
         )
         CheckRecordNeed.objects.bulk_create(
-            CheckRecordNeed(record=record, code=code)
-            for record in records
-            for code in rng.sample(needs, rng.randint(1, 3))
+            record.need(code) for record in records for code in rng.sample(needs, rng.randint(1, 3))
         )
 
 

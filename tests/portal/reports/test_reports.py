@@ -160,9 +160,7 @@ def checks(offer, needs):
             specialist_assessment=assessment,
             ruleset=ruleset,
         )
-        CheckRecordNeed.objects.bulk_create(
-            CheckRecordNeed(record=record, code=code) for code in need_codes
-        )
+        CheckRecordNeed.objects.bulk_create(record.need(code) for code in need_codes)
 
     october, november = dt.date(2026, 10, 1), dt.date(2026, 11, 1)
     check(october, offer["chesil"], "likely", "suggested", ["autism-x"])
