@@ -101,9 +101,11 @@ def directory_at_scale(services: int):
 def analyse():
     """Do what autovacuum does on a live PostgreSQL database after a bulk load: fresh planner
     statistics, and a visibility map so that covering indexes can answer on their own."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
             cursor.execute("VACUUM ANALYZE")
+        elif connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
 
 
 def profile_page(client: Client, url: str, *, runs: int) -> str:
