@@ -149,6 +149,7 @@ class ServiceFilter(django_filters.FilterSet):
         self.origin = None  # where the family is, once a postcode has been looked up
         self.miles = None
         self.fts_match = None  # the FTS5 query, where SQLite must rank the results itself
+        self.before_keywords = None  # with it: the filtered services before that match
         choices = {
             "locality": options.localities,
             "need": options.needs,
@@ -172,7 +173,10 @@ class ServiceFilter(django_filters.FilterSet):
         if not value.strip():
             return queryset
         if full_text.engine(queryset.db) == "fts5":
+            # Matched last, in filter_queryset, so that SQLite's ranked page can join the
+            # FTS5 match to the other filters once rather than match twice.
             self.fts_match = fts_match(value)
+            return queryset
         return queryset.matching(value)
 
     def filter_near(self, queryset, name, located):
@@ -249,6 +253,9 @@ class ServiceFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
+        self.before_keywords = queryset  # every filter but SQLite's FTS5 match
+        if self.fts_match is not None:
+            queryset = queryset.fts_matching(self.fts_match)
         order = {
             "relevance": (
                 [F("rank").desc(), "name", "pk"]

@@ -63,8 +63,10 @@ def _page_ids(filterset: ServiceFilter, queryset, start: int, end: int, counts: 
     if filterset.chosen_sort == "relevance" and filterset.fts_match is not None:
         return [
             Service._meta.pk.to_python(service_id)
+            # The ranked page joins the match itself: the services before it, so SQLite
+            # matches once.
             for service_id in full_text.ranked_page(
-                queryset.names(), filterset.fts_match, start, end
+                filterset.before_keywords.names(), filterset.fts_match, start, end
             )
         ]
     return None

@@ -137,9 +137,7 @@ class ServiceQuerySet(models.QuerySet):
             )
         if kind == "fts5":
             match = fts_match(text)
-            if match is None:
-                return self
-            return self.filter(pk__in=full_text.matching_ids(match))
+            return self if match is None else self.fts_matching(match)
         queryset = self
         for term in fallback_terms(text):
             queryset = queryset.filter(
@@ -148,6 +146,10 @@ class ServiceQuerySet(models.QuerySet):
                 | Q(search_document__icontains=term)
             )
         return queryset
+
+    def fts_matching(self, match: str):
+        """SQLite FTS5: services matching the FTS5 query (see directory.search.fts_match)."""
+        return self.filter(pk__in=full_text.matching_ids(match))
 
     # ------------------------------------------------------------------ review cycle
 

@@ -67,6 +67,15 @@ def test_keyword_search_sorts_by_relevance(client, world, council):
     assert result_names(response) == ["Rainbow Saturday Club"]
 
 
+def test_keyword_search_ranks_only_the_services_the_other_filters_keep(client, world, council):
+    ServiceFactory(name="Chess Club", localities=[world.localities.home])
+    ServiceFactory(name="Coast Club", localities=[world.localities.away])
+
+    response = client.get(SEARCH, {"q": "club", "locality": "home"})
+
+    assert sorted(result_names(response)) == ["Chess Club", "Rainbow Saturday Club"]
+
+
 @pytest.mark.parametrize(
     ("sort", "first"),
     [("name", "Harbour House"), ("checked", None)],
