@@ -61,10 +61,9 @@ def _page_ids(filterset: ServiceFilter, queryset, start: int, end: int, counts: 
             counts["no_venue"],
         )
     if filterset.chosen_sort == "relevance" and filterset.fts_match is not None:
+        # The ranked page joins the match itself, to the services before it: one match.
         return [
             Service._meta.pk.to_python(service_id)
-            # The ranked page joins the match itself: the services before it, so SQLite
-            # matches once.
             for service_id in full_text.ranked_page(
                 filterset.before_keywords.names(), filterset.fts_match, start, end
             )

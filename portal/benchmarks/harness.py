@@ -99,8 +99,10 @@ def directory_at_scale(services: int):
 
 
 def analyse():
-    """Do what autovacuum does on a live PostgreSQL database after a bulk load: fresh planner
-    statistics, and a visibility map so that covering indexes can answer on their own."""
+    """Fresh planner statistics after a bulk load. On PostgreSQL, what autovacuum does on a
+    live database (and a visibility map, so that covering indexes answer on their own); on
+    SQLite, which has no autovacuum, `ANALYZE` (the searches measured within noise of the
+    same figures without it; docs/performance.md)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("VACUUM ANALYZE")
