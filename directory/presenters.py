@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from .models import Availability, Service, Tier
+from .querysets.services import ListingDetails
 
 REVIEW_WARNING_DAYS = 365
 
@@ -85,14 +86,14 @@ class ServiceCard:
     """One service in a list of results, every line worked out once."""
 
     def __init__(self, service: Service, today: dt.date, url: str = ""):
-        venues = service.venues.all()
+        """`service` has `.listing` (directory.querysets.services.ListingDetails)."""
         self.service = service
         self.url = url or service.get_absolute_url()
         self.tier = TIER_TAGS[service.tier]
         self.availability = AVAILABILITY_TAGS[service.availability]
         self.ages = describe_ages(service.min_age, service.max_age)
-        self.kinds = ", ".join(kind.name for kind in service.kinds.all())
-        towns = sorted({venue.town for venue in venues})
+        self.kinds = ", ".join(service.listing.kinds)
+        towns = sorted({town for town, *_ in service.listing.places})
         self.where = ", ".join(towns) if towns else "Comes to you, or you choose where"
         self.distance = describe_distance(getattr(service, "distance", None))
         self.cost = describe_cost(service)
@@ -294,6 +295,7 @@ class ServicePage:
 
     def __init__(self, service: Service, today: dt.date):
         self.service = service
+        service.listing = ListingDetails.of(service)
         self.card = ServiceCard(service, today)
         self.is_overdue = is_review_overdue(service.last_checked_on, today)
         self.checked = describe_date(service.last_checked_on)

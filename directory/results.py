@@ -15,6 +15,7 @@ from . import full_text
 from .distance import Point, miles_between
 from .filters import DAYS, ONLY, ServiceFilter
 from .models import Service, ServiceLocation, Tier
+from .querysets.services import with_listing_details
 from .timings import TimeOfWeek
 
 
@@ -28,7 +29,7 @@ class PageOutOfRange(Exception):
 
 @dataclass(frozen=True)
 class ResultsPage:
-    services: list[Service]  # each with `.distance` in miles, or None
+    services: list[Service]  # each with `.listing` and `.distance` in miles, or None
     total: int
     number: int
     num_pages: int
@@ -75,9 +76,9 @@ def _nearest_venue(service: Service, origin: Point | None, miles: float | None):
     if origin is None:
         return None
     distances = [
-        miles_between(origin, Point(venue.latitude, venue.longitude))
-        for venue in service.venues.all()
-        if venue.latitude is not None
+        miles_between(origin, Point(latitude, longitude))
+        for _, latitude, longitude in service.listing.places
+        if latitude is not None
     ]
     in_range = [distance for distance in distances if distance <= miles]
     return min(in_range, default=None)
@@ -123,6 +124,6 @@ def results_page(filterset: ServiceFilter, *, number: int, size: int) -> Results
         services = [found[i] for i in page_ids if i in found]
     else:
         services = list(queryset.with_listing_data()[start:end])
-    for service in services:
+    for service in with_listing_details(services):
         service.distance = _nearest_venue(service, filterset.origin, filterset.miles)
     return ResultsPage(services, total, number, num_pages, _counts_by_filter(options, counts))

@@ -1,3 +1,6 @@
+from collections import defaultdict
+from dataclasses import dataclass
+
 from django.db import connections, models
 from django.db.models import Count, F, Min, Prefetch, Q, Value
 from django.db.models.lookups import GreaterThan
@@ -7,14 +10,26 @@ from ..distance import MILES_PER_DEGREE, Point, box_around
 from ..search import fallback_terms, fts_match
 from ..timings import DAY_COLUMNS, TIME_COLUMNS
 
-# Columns a list of results never shows; loading them costs more than the rest together.
-LONG_TEXT = ("description", "how_to_access", "timing_notes", "search_document", "search_vector")
 MASKED_LISTS = {
     "needs": "needs_mask",
     "kinds": "kinds_mask",
     "localities": "localities_mask",
     "features": "features_mask",
 }
+# What a card in a list of results shows of the service itself and its provider.
+LISTING_COLUMNS = (
+    "name",
+    "summary",
+    "provider__name",
+    "tier",
+    "availability",
+    "min_age",
+    "max_age",
+    "is_free",
+    "cost_amount",
+    "cost_unit",
+    "last_checked_on",
+)
 # Every column a directory search filters and counts by (the covering index holds them all).
 SEARCH_COLUMNS = (
     "tier",
@@ -44,6 +59,48 @@ def review_conditions(cycle) -> dict[str, Q]:
         ),
         "overdue": Q(last_checked_on__isnull=True) | Q(last_checked_on__lt=cycle.overdue_before),
     }
+
+
+@dataclass(frozen=True)
+class ListingDetails:
+    """What a card shows of a service's lists: its kinds of break, in display order, and its
+    venues as (town, latitude, longitude)."""
+
+    kinds: tuple[str, ...] = ()
+    places: tuple[tuple[str, float | None, float | None], ...] = ()
+
+    @classmethod
+    def of(cls, service):
+        """From a service whose kinds and venues are already loaded (its own page)."""
+        return cls(
+            tuple(kind.name for kind in service.kinds.all()),
+            tuple((venue.town, venue.latitude, venue.longitude) for venue in service.venues.all()),
+        )
+
+
+def with_listing_details(services: list) -> list:
+    """The services, each given `.listing` (ListingDetails), in two queries of plain values:
+    loading the kinds and venues as related objects cost more than the rest of a page."""
+    from ..models import Service, ServiceLocation
+
+    ids = [service.pk for service in services]
+    kinds, places = defaultdict(list), defaultdict(list)
+    if ids:
+        kind_rows = (
+            Service.kinds.through.objects.filter(service_id__in=ids)
+            .order_by("breakkind__position", "breakkind__name")
+            .values_list("service_id", "breakkind__name")
+        )
+        for service_id, name in kind_rows:
+            kinds[service_id].append(name)
+        place_rows = ServiceLocation.objects.filter(service_id__in=ids).values_list(
+            "service_id", "venue__town", "latitude", "longitude"
+        )
+        for service_id, *place in place_rows.order_by():
+            places[service_id].append(tuple(place))
+    for service in services:
+        service.listing = ListingDetails(tuple(kinds[service.pk]), tuple(places[service.pk]))
+    return services
 
 
 def _any_of(conditions):
@@ -176,20 +233,9 @@ class ServiceQuerySet(models.QuerySet):
     # ------------------------------------------------------------------ loading
 
     def with_listing_data(self):
-        """What a search result shows: the provider, venues and kinds of break."""
-        from ..models import BreakKind, Venue
-
-        return (
-            self.select_related("provider")
-            .defer(*LONG_TEXT, "provider__description")
-            .prefetch_related(
-                Prefetch(
-                    "venues",
-                    queryset=Venue.objects.only("id", "name", "town", "latitude", "longitude"),
-                ),
-                Prefetch("kinds", queryset=BreakKind.objects.only("id", "name", "position")),
-            )
-        )
+        """The columns a search result shows, with its provider; give the services their
+        kinds and venues with `with_listing_details`."""
+        return self.select_related("provider").only(*LISTING_COLUMNS)
 
     def with_page_data(self):
         """Everything a service's own page shows."""

@@ -7,6 +7,7 @@ from directory.distance import Point
 from directory.models import Postcode, Service, ServiceLocation
 from directory.postcodes import parse_postcode
 from directory.querysets import FilterOptions
+from directory.querysets.services import ListingDetails, with_listing_details
 from tests.directory.conftest import ORIGIN
 from tests.factories import ServiceFactory
 
@@ -236,13 +237,39 @@ def test_locate_prefers_the_full_postcode_then_the_district(world):
 
 
 def test_listing_data_loads_a_page_in_a_fixed_number_of_queries(world, django_assert_num_queries):
-    ServiceFactory.create_batch(20, venues=[world.venues.near], kinds=[world.kinds.swimming])
+    batch = ServiceFactory.create_batch(
+        20, venues=[world.venues.near], kinds=[world.kinds.swimming]
+    )
+    published = Service.objects.published().filter(pk__in=[s.pk for s in batch])
 
     with django_assert_num_queries(3):
-        services = list(Service.objects.published().with_listing_data()[:20])
+        services = with_listing_details(list(published.with_listing_data()))
         shown = [
-            (s.provider.name, [v.town for v in s.venues.all()], [k.name for k in s.kinds.all()])
-            for s in services
+            (s.provider.name, s.name, s.summary, s.tier, s.cost_unit, s.listing) for s in services
         ]
 
     assert len(shown) == 20
+    assert {listing for *_, listing in shown} == {
+        ListingDetails(
+            kinds=(world.kinds.swimming.name,),
+            places=(
+                (world.venues.near.town, world.venues.near.latitude, world.venues.near.longitude),
+            ),
+        )
+    }
+
+
+def test_listing_details_give_kinds_in_display_order_and_nothing_for_no_services(
+    world, django_assert_num_queries
+):
+    service = ServiceFactory(venues=[], kinds=[world.kinds.swimming, world.kinds.saturday])
+
+    with django_assert_num_queries(0):
+        assert with_listing_details([]) == []
+    [listed] = with_listing_details([service])
+
+    in_order = sorted(
+        [world.kinds.swimming, world.kinds.saturday], key=lambda k: (k.position, k.name)
+    )
+    assert listed.listing.kinds == tuple(kind.name for kind in in_order)
+    assert listed.listing.places == ()
