@@ -148,8 +148,10 @@ class ServiceFilter(django_filters.FilterSet):
         self.council_name = council_name
         self.origin = None  # where the family is, once a postcode has been looked up
         self.miles = None
+        self.locality_mask = 0  # with a postcode: its locality, for services that come to you
         self.fts_match = None  # the FTS5 query, where SQLite must rank the results itself
         self.before_keywords = None  # with it: the filtered services before that match
+        self.before_distance = None  # with a postcode: the filtered services but for distance
         choices = {
             "locality": options.localities,
             "need": options.needs,
@@ -180,12 +182,13 @@ class ServiceFilter(django_filters.FilterSet):
         return queryset.matching(value)
 
     def filter_near(self, queryset, name, located):
+        # Applied last, in filter_queryset, so that the nearest page can start from the
+        # venues in range and check them against every other filter.
         self.origin = located.point
         self.miles = self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE
         locality = next((t for t in self.options.localities if t.id == located.locality_id), None)
-        return queryset.within_reach(
-            self.origin, self.miles, locality_mask=(1 << locality.bit) if locality else 0
-        )
+        self.locality_mask = (1 << locality.bit) if locality else 0
+        return queryset
 
     def apply_with_postcode(self, queryset, name, value):
         return queryset
@@ -230,6 +233,9 @@ class ServiceFilter(django_filters.FilterSet):
     def filter_access(self, queryset, name, codes):
         return queryset.at_venue_with_all_features(codes)
 
+    def _matching_keywords(self, queryset):
+        return queryset if self.fts_match is None else queryset.fts_matching(self.fts_match)
+
     # ------------------------------------------------------------------ ordering
 
     @property
@@ -252,10 +258,14 @@ class ServiceFilter(django_filters.FilterSet):
         return "distance" if has_postcode else "name"
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        self.before_keywords = queryset  # every filter but SQLite's FTS5 match
-        if self.fts_match is not None:
-            queryset = queryset.fts_matching(self.fts_match)
+        queryset = super().filter_queryset(queryset)  # all but distance and SQLite's FTS5
+        if self.origin is not None:
+            self.before_distance = self._matching_keywords(queryset)
+            queryset = queryset.within_reach(
+                self.origin, self.miles, locality_mask=self.locality_mask
+            )
+        self.before_keywords = queryset
+        queryset = self._matching_keywords(queryset)
         order = {
             "relevance": (
                 [F("rank").desc(), "name", "pk"]

@@ -36,12 +36,13 @@ class ResultsPage:
     option_counts: dict[str, dict[str, int]]  # filter name -> option code -> results with it
 
 
-def _page_by_distance(queryset, origin: Point, miles: float, start, end, total, no_venue):
+def _page_by_distance(filterset: ServiceFilter, queryset, start, end, total, no_venue):
     """Ids of the page: services by their nearest venue in range, then those with no venue."""
     at_venues = total - no_venue
     ids = []
     if start < at_venues:
-        ordered = ServiceLocation.objects.near(origin, miles).nearest_first(queryset)
+        in_range = ServiceLocation.objects.near(filterset.origin, filterset.miles)
+        ordered = in_range.nearest_first(filterset.before_distance)
         ids += [row["service_id"] for row in ordered[start : min(end, at_venues)]]
     if end > at_venues:
         home = queryset.filter(has_venue=False).order_by("name", "pk").values_list("pk", flat=True)
@@ -53,13 +54,7 @@ def _page_ids(filterset: ServiceFilter, queryset, start: int, end: int, counts: 
     """The page's ids in order, where plain ORDER BY cannot give them; None where it can."""
     if filterset.chosen_sort == "distance":
         return _page_by_distance(
-            queryset,
-            filterset.origin,
-            filterset.miles,
-            start,
-            end,
-            counts["total"],
-            counts["no_venue"],
+            filterset, queryset, start, end, counts["total"], counts["no_venue"]
         )
     if filterset.chosen_sort == "relevance" and filterset.fts_match is not None:
         # The ranked page joins the match itself, to the services before it: one match.

@@ -231,6 +231,11 @@ class Service(models.Model):
                 fields=["status", *SEARCH_COLUMNS, "id", "name"],
                 name="service_search_facets",
             ),
+            # The same columns led by id, for services looked up from a list of ids (those
+            # near a postcode, those matching keywords) without reading their wide rows.
+            models.Index(
+                fields=["id", "status", *SEARCH_COLUMNS, "name"], name="service_by_id_facets"
+            ),
             models.Index(fields=["status", "name"], name="service_status_name"),
             models.Index(fields=["status", "last_checked_on"], name="service_status_checked"),
             models.Index(fields=["provider", "status"], name="service_provider_status"),

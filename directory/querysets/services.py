@@ -2,7 +2,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connections, models
-from django.db.models import Count, F, Min, Prefetch, Q, Value
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Value
 from django.db.models.lookups import GreaterThan
 
 from .. import full_text
@@ -332,9 +332,13 @@ class ServiceLocationQuerySet(models.QuerySet):
 
     def nearest_first(self, services):
         """Each of the services (a queryset) with its nearest venue's `distance_sq`, nearest
-        first and ties by name: one row per service, for choosing a page of results."""
+        first and ties by name: one row per service, for choosing a page of results.
+
+        Each venue link in range is checked against the services (EXISTS), rather than the
+        services listed first: there are fewer links in range than services. The services
+        need not be limited by distance themselves (see ServiceFilter.before_distance)."""
         return (
-            self.filter(service__in=services.order_by().values("pk"))
+            self.filter(Exists(services.filter(pk=OuterRef("service_id"))))
             .values("service_id")
             .annotate(best=Min("distance_sq"))
             .order_by("best", "service__name", "service_id")

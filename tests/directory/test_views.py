@@ -61,6 +61,20 @@ def test_postcode_search_sorts_by_distance_and_shows_it(client, world, council):
     assert "DT1 1XJ, within 5 miles" in html
 
 
+def test_distance_order_keeps_only_the_services_every_other_filter_keeps(client, world, council):
+    near, middle = world.venues.near, world.venues.middle
+    ServiceFactory(name="Zebra Beach Trips", venues=[near], min_age=5, max_age=11)
+    ServiceFactory(name="Beach Club", venues=[middle], min_age=5, max_age=11)
+    ServiceFactory(name="Beach Walks", venues=[near], min_age=16, max_age=18)
+    ServiceFactory(name="Afternoon Trips", venues=[near], min_age=5, max_age=11)
+
+    query = {"postcode": "DT1 1XJ", "distance": "5", "age": "9", "q": "beach", "sort": "distance"}
+    response = client.get(SEARCH, query)
+
+    # Nearest first, not by name; the walks fail the age and the afternoon trips the keyword.
+    assert result_names(response) == ["Zebra Beach Trips", "Beach Club"]
+
+
 def test_keyword_search_sorts_by_relevance(client, world, council):
     response = client.get(SEARCH, {"q": "saturday club"})
 
