@@ -2,16 +2,21 @@
 
 PostgreSQL: the service's `search_vector` column (weighted, English stemming, GIN index).
 SQLite: the FTS5 table `directory_service_fts` (Porter stemming, BM25 ranking), when SQLite was
-built with FTS5; otherwise searches fall back to matching word stems in the text.
+built with FTS5; otherwise searches fall back to matching word stems in the text. Its rows are
+keyed by a small integer per service (`directory_service_fts_key`), so that a match reads keys
+from the index alone: reading an id stored beside each row's text read the whole text.
 """
 
 from django.db import connections
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "directory_service_fts"
+KEYS_TABLE = "directory_service_fts_key"
 _BATCH = 500
-# BM25 weights for the FTS columns: service_id (not searched), name, summary, the rest.
-_BM25 = "bm25(directory_service_fts, 0.0, 10.0, 4.0, 1.0)"
+# BM25 weights for the FTS columns: name, summary, the rest.
+_BM25 = "bm25(directory_service_fts, 10.0, 4.0, 1.0)"
+# The FTS rows with their services' ids: the FTS row ids are keys.
+_WITH_IDS = f"{FTS_TABLE} JOIN {KEYS_TABLE} AS fts_keys ON fts_keys.key = {FTS_TABLE}.rowid"
 
 
 def engine(alias: str = "default") -> str:
@@ -26,8 +31,8 @@ def engine(alias: str = "default") -> str:
 
 def matching_ids(match: str) -> RawSQL:
     """SQLite FTS5: the ids of the services that match, as a subquery."""
-    return RawSQL(  # noqa: S611 (a constant table name; the search is a parameter)
-        f"SELECT service_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+    return RawSQL(  # noqa: S611 (constant table names; the search is a parameter)
+        f"SELECT fts_keys.service_id FROM {_WITH_IDS} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
         [match],
     )
 
@@ -37,8 +42,8 @@ def ranked_page(values_queryset, match: str, start: int, end: int) -> list:
     queryset's rows that match, most relevant first and ties by name."""
     inner, params = values_queryset.query.sql_with_params()
     sql = (
-        f"SELECT results.pk FROM {FTS_TABLE} "  # noqa: S608 (constants and parameters)
-        f"JOIN ({inner}) AS results ON results.pk = {FTS_TABLE}.service_id "
+        f"SELECT results.pk FROM {_WITH_IDS} "  # noqa: S608 (constants and parameters)
+        f"JOIN ({inner}) AS results ON results.pk = fts_keys.service_id "
         f"WHERE {FTS_TABLE} MATCH %s ORDER BY {_BM25}, results.name, results.pk "
         "LIMIT %s OFFSET %s"
     )
@@ -63,16 +68,25 @@ def refresh(service_ids: list, alias: str = "default") -> None:
                 + SearchVector("search_document", weight="C", config="english")
             )
         elif kind == "fts5":
-            hex_ids = [i.replace("-", "") for i in batch]
-            marks = ", ".join(["%s"] * len(hex_ids))
-            with connections[alias].cursor() as cursor:
-                cursor.execute(
-                    f"DELETE FROM {FTS_TABLE} WHERE service_id IN ({marks})",  # noqa: S608
-                    hex_ids,
-                )
-                cursor.execute(
-                    f"INSERT INTO {FTS_TABLE} (service_id, name, summary, document) "  # noqa: S608
-                    f"SELECT id, name, summary, search_document FROM directory_service "
-                    f"WHERE id IN ({marks})",
-                    hex_ids,
-                )
+            _refresh_fts5([i.replace("-", "") for i in batch], alias)
+
+
+def _refresh_fts5(hex_ids: list[str], alias: str) -> None:
+    """Index the services' text again under their keys, giving new services a key. Keys are
+    never reused; a deleted service's key matches no service."""
+    marks = ", ".join(["%s"] * len(hex_ids))
+    keys = f"SELECT key FROM {KEYS_TABLE} WHERE service_id IN ({marks})"  # noqa: S608
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({keys})", hex_ids)  # noqa: S608
+        cursor.execute(
+            f"INSERT OR IGNORE INTO {KEYS_TABLE} (service_id) "  # noqa: S608
+            f"SELECT id FROM directory_service WHERE id IN ({marks})",
+            hex_ids,
+        )
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE} (rowid, name, summary, document) "  # noqa: S608
+            "SELECT fts_keys.key, service.name, service.summary, service.search_document "
+            f"FROM directory_service AS service JOIN {KEYS_TABLE} AS fts_keys "
+            f"ON fts_keys.service_id = service.id WHERE service.id IN ({marks})",
+            hex_ids,
+        )
