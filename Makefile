@@ -83,7 +83,7 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing
 
 .PHONY: test-browser
 test-browser: install chromium postgres ## Run the browser and accessibility tests (they must run, not skip)
-	BROWSER_TESTS_REQUIRED=1 DATABASE_URL=$(PG_URL) $(BIN)/pytest -m browser $(PYTEST_ARGS)
+	BROWSER_TESTS_REQUIRED=1 DATABASE_URL=$(PG_URL) $(BIN)/pytest -m browser -n 2 $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------- benchmarks
 
