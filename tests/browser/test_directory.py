@@ -29,6 +29,8 @@ def test_a_parent_finds_a_saturday_club_and_prints_a_shortlist_with_the_keyboard
         expect(page.get_by_role("heading", level=1)).to_have_text("Find short breaks")
 
     with when("they open the filters, if the screen is narrow"):
+        # The toggle is added by the page's script: wait for it to have run before looking.
+        page.wait_for_load_state("load")
         toggle = page.get_by_role("button", name=re.compile("^Show filters"))
         if toggle.is_visible():
             tab_to(page, toggle)
