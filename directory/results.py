@@ -15,7 +15,6 @@ from . import full_text
 from .distance import Point, miles_between
 from .filters import DAYS, ONLY, ServiceFilter
 from .models import Service, ServiceLocation, Tier
-from .querysets.services import with_listing_details
 from .timings import TimeOfWeek
 
 
@@ -115,10 +114,10 @@ def results_page(filterset: ServiceFilter, *, number: int, size: int) -> Results
     if not total:
         services = []
     elif page_ids is not None:
-        found = {s.pk: s for s in Service.objects.filter(pk__in=page_ids).with_listing_data()}
+        found = {s.pk: s for s in Service.objects.filter(pk__in=page_ids).listings()}
         services = [found[i] for i in page_ids if i in found]
     else:
-        services = list(queryset.with_listing_data()[start:end])
-    for service in with_listing_details(services):
+        services = queryset[start:end].listings()
+    for service in services:
         service.distance = _nearest_venue(service, filterset.origin, filterset.miles)
     return ResultsPage(services, total, number, num_pages, _counts_by_filter(options, counts))

@@ -28,7 +28,6 @@ from .presenters import (
     service_cards,
 )
 from .querysets import FilterOptions
-from .querysets.services import with_listing_details
 from .results import PageOutOfRange, results_page
 from .services import problem_report_create
 from .shortlist import Shortlist, parse_ids
@@ -176,9 +175,7 @@ def service_preview(request, pk):
 def provider_detail(request, pk):
     """An organisation and its published services."""
     provider = get_object_or_404(Provider.objects.all(), pk=pk)
-    services = with_listing_details(
-        list(Service.objects.published().filter(provider=provider).with_listing_data())
-    )
+    services = Service.objects.published().filter(provider=provider).listings()
     return render(
         request,
         "directory/provider.html",
@@ -201,8 +198,7 @@ def shortlist(request):
     """The family's shortlist, or a shared list from a link (?services=id,id)."""
     shared = request.GET.get("services")
     ids = parse_ids(shared.split(",")) if shared is not None else Shortlist(request.session).ids
-    listed = Service.objects.published().filter(pk__in=ids).with_listing_data()
-    found = {s.pk: s for s in with_listing_details(list(listed))}
+    found = {s.pk: s for s in Service.objects.published().filter(pk__in=ids).listings()}
     cards = service_cards([found[i] for i in ids if i in found], timezone.localdate())
     share_ids = ",".join(str(card.service.pk) for card in cards)
     return render(

@@ -232,10 +232,10 @@ class ServiceQuerySet(models.QuerySet):
 
     # ------------------------------------------------------------------ loading
 
-    def with_listing_data(self):
-        """The columns a search result shows, with its provider; give the services their
-        kinds and venues with `with_listing_details`."""
-        return self.select_related("provider").only(*LISTING_COLUMNS)
+    def listings(self) -> list:
+        """The services as a list of results shows them, in three queries: the columns a card
+        shows with its provider, then each service's `.listing` (see with_listing_details)."""
+        return with_listing_details(list(self.select_related("provider").only(*LISTING_COLUMNS)))
 
     def with_page_data(self):
         """Everything a service's own page shows."""

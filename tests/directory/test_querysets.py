@@ -243,7 +243,7 @@ def test_listing_data_loads_a_page_in_a_fixed_number_of_queries(world, django_as
     published = Service.objects.published().filter(pk__in=[s.pk for s in batch])
 
     with django_assert_num_queries(3):
-        services = with_listing_details(list(published.with_listing_data()))
+        services = published.listings()
         shown = [
             (s.provider.name, s.name, s.summary, s.tier, s.cost_unit, s.listing) for s in services
         ]
