@@ -1,14 +1,17 @@
 """The directory's filters: what each query-string parameter means and how it narrows the list."""
 
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.db.models import F
 
 from . import full_text
+from .distance import Point
 from .forms import DirectoryFilterForm, PostcodeField
 from .models import Tier
 from .querysets import FilterOptions
-from .search import fts_match
+from .search_index import SearchIndex
 from .timings import TimeOfWeek
 
 DISTANCES = [(1, "1 mile"), (3, "3 miles"), (5, "5 miles"), (10, "10 miles"), (20, "20 miles")]
@@ -35,6 +38,23 @@ SORTS = [
     ("checked", "Most recently checked"),
 ]
 MAX_AGE = 25
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A search by distance: from where, how far, and the locality of services that come to
+    families at home (a mask; 0 for a postcode outside every locality)."""
+
+    origin: Point
+    miles: int
+    locality_mask: int
+
+
+def _union(sets) -> int:
+    members = 0
+    for one in sets:
+        members |= one
+    return members
 
 
 class PostcodeFilter(django_filters.Filter):
@@ -146,12 +166,6 @@ class ServiceFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.options = options
         self.council_name = council_name
-        self.origin = None  # where the family is, once a postcode has been looked up
-        self.miles = None
-        self.locality_mask = 0  # with a postcode: its locality, for services that come to you
-        self.fts_match = None  # the FTS5 query, where SQLite must rank the results itself
-        self.before_keywords = None  # with it: the filtered services before that match
-        self.before_distance = None  # with a postcode: the filtered services but for distance
         choices = {
             "locality": options.localities,
             "need": options.needs,
@@ -172,23 +186,11 @@ class ServiceFilter(django_filters.FilterSet):
     # ------------------------------------------------------------------ applying
 
     def filter_keywords(self, queryset, name, value):
-        if not value.strip():
-            return queryset
-        if full_text.engine(queryset.db) == "fts5":
-            # Matched last, in filter_queryset, so that SQLite's ranked page can join the
-            # FTS5 match to the other filters once rather than match twice.
-            self.fts_match = fts_match(value)
-            return queryset
-        return queryset.matching(value)
+        return queryset.matching(value) if value.strip() else queryset
 
     def filter_near(self, queryset, name, located):
-        # Applied last, in filter_queryset, so that the nearest page can start from the
-        # venues in range and check them against every other filter.
-        self.origin = located.point
-        self.miles = self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE
-        locality = next((t for t in self.options.localities if t.id == located.locality_id), None)
-        self.locality_mask = (1 << locality.bit) if locality else 0
-        return queryset
+        reach = self.reach
+        return queryset.within_reach(reach.origin, reach.miles, locality_mask=reach.locality_mask)
 
     def apply_with_postcode(self, queryset, name, value):
         return queryset
@@ -233,8 +235,56 @@ class ServiceFilter(django_filters.FilterSet):
     def filter_access(self, queryset, name, codes):
         return queryset.at_venue_with_all_features(codes)
 
-    def _matching_keywords(self, queryset):
-        return queryset if self.fts_match is None else queryset.fts_matching(self.fts_match)
+    # ------------------------------------------------------------------ in the search index
+
+    @property
+    def keywords(self) -> str:
+        """The search words, or '' for none."""
+        return (self.form.cleaned_data.get("q") or "").strip()
+
+    @property
+    def reach(self) -> "Reach | None":
+        """Where the family is and how far they will go, with a known postcode; else None."""
+        located = self.form.cleaned_data.get("postcode")
+        if located is None:
+            return None
+        locality = next((t for t in self.options.localities if t.id == located.locality_id), None)
+        return Reach(
+            located.point,
+            self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE,
+            (1 << locality.bit) if locality else 0,
+        )
+
+    def kept_in(self, index: SearchIndex) -> int:
+        """The services in the search index that every filter keeps but keywords, venue
+        accessibility and distance, which need the database (directory.results). The same
+        rules as the filter methods above; tests compare the two on generated searches."""
+        cleaned, options = self.form.cleaned_data, self.options
+        kept = index.everything
+        if cleaned.get("age") is not None:
+            kept &= index.for_ages(cleaned["age"], cleaned["age"])
+        if cleaned.get("age_band"):
+            band = next(band for band in options.age_bands if band.code == cleaned["age_band"])
+            kept &= index.for_ages(band.min_age, band.max_age)
+        for filter_name, list_name in (
+            ("need", "needs"),
+            ("kind", "kinds"),
+            ("locality", "localities"),
+        ):
+            if cleaned.get(filter_name):
+                kept &= index.any_of(list_name, options.mask(list_name, cleaned[filter_name]))
+        days = cleaned.get("day") or ()
+        any_of = (
+            [f"day_{i}" for i, (code, _) in enumerate(DAYS) if code in days],
+            [f"time_{time}" for time in cleaned.get("time") or ()],
+            [f"tier_{tier}" for tier in cleaned.get("tier") or ()],
+        )
+        for names in any_of:
+            if names:
+                kept &= _union(index.option(name) for name in names)
+        for only in cleaned.get("only") or ():
+            kept &= index.option(only)
+        return kept
 
     # ------------------------------------------------------------------ ordering
 
@@ -258,22 +308,15 @@ class ServiceFilter(django_filters.FilterSet):
         return "distance" if has_postcode else "name"
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)  # all but distance and SQLite's FTS5
-        if self.origin is not None:
-            self.before_distance = self._matching_keywords(queryset)
-            queryset = queryset.within_reach(
-                self.origin, self.miles, locality_mask=self.locality_mask
-            )
-        self.before_keywords = queryset
-        queryset = self._matching_keywords(queryset)
+        queryset = super().filter_queryset(queryset)
         order = {
             "relevance": (
                 [F("rank").desc(), "name", "pk"]
                 if full_text.engine(queryset.db) == "postgresql"
                 else ["name", "pk"]
             ),
-            # By name here; directory.results orders by distance, and by relevance on SQLite,
-            # from figures the database does not have.
+            # By name here; directory.results orders the results page by distance, and by
+            # relevance on SQLite, from figures the database does not have.
             "distance": ["name", "pk"],
             "name": ["name", "pk"],
             "checked": [F("last_checked_on").desc(nulls_last=True), "name", "pk"],

@@ -8,7 +8,10 @@ from the index alone: reading an id stored beside each row's text read the whole
 """
 
 from django.db import connections
+from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
+
+from .search import fts_match
 
 FTS_TABLE = "directory_service_fts"
 KEYS_TABLE = "directory_service_fts_key"
@@ -37,19 +40,41 @@ def matching_ids(match: str) -> RawSQL:
     )
 
 
-def ranked_page(values_queryset, match: str, start: int, end: int) -> list:
-    """SQLite FTS5: the ids (as stored) of the `start`:`end` slice of a values_list("pk", "name")
-    queryset's rows that match, most relevant first and ties by name."""
-    inner, params = values_queryset.query.sql_with_params()
-    sql = (
-        f"SELECT results.pk FROM {_WITH_IDS} "  # noqa: S608 (constants and parameters)
-        f"JOIN ({inner}) AS results ON results.pk = fts_keys.service_id "
-        f"WHERE {FTS_TABLE} MATCH %s ORDER BY {_BM25}, results.name, results.pk "
-        "LIMIT %s OFFSET %s"
-    )
-    with connections[values_queryset.db].cursor() as cursor:
-        cursor.execute(sql, [*params, match, end - start, start])
-        return [row[0] for row in cursor.fetchall()]
+def scored_ids(
+    text: str, *, ranked: bool, among: list | None = None, alias: str = "default"
+) -> list[tuple] | None:
+    """The ids (as the database returns them) of the published services matching every word of
+    the search, each with a score: the lower, the more relevant (0 for all unless `ranked`).
+    None where the search has no words to match (SQLite FTS5 then matches everything).
+
+    `among`, a list of ids, limits the search to them: SQLite's BM25 costs more than the
+    match (3,483 services matching 'club': 4 ms matched, 13 ms ranked), and PostgreSQL reads
+    a few services by id sooner than every service that matches."""
+    from .models import Service
+    from .search_index import fetch_all, raw_rows
+
+    kind = engine(alias)
+    match = fts_match(text) if kind == "fts5" else None
+    if kind == "fts5" and match is None:
+        return None
+    if among is not None and not among:
+        return []  # (an empty IN list cannot be written in SQL)
+    if kind == "fts5":
+        score = _BM25 if ranked else "0"
+        sql = (
+            f"SELECT fts_keys.service_id, {score} FROM {_WITH_IDS} "  # noqa: S608 (constants)
+            f"WHERE {FTS_TABLE} MATCH %s"
+        )
+        if among is None:
+            return fetch_all(sql, [match], alias)
+        marks = ", ".join(["%s"] * len(among))
+        return fetch_all(f"{sql} AND fts_keys.service_id IN ({marks})", [match, *among], alias)
+    matching = Service.objects.using(alias).published().matching(text).order_by()
+    if among is not None:
+        matching = matching.filter(pk__in=among)
+    if kind == "postgresql" and ranked:
+        return raw_rows(matching.annotate(score=-F("rank")).values_list("pk", "score"))
+    return raw_rows(matching.values_list("pk", Value(0)))
 
 
 def refresh(service_ids: list, alias: str = "default") -> None:

@@ -4,6 +4,7 @@ from .problem_reports import ProblemReport
 from .proposed_changes import ProposedChange
 from .providers import Provider
 from .reviews import ReviewReminder
+from .search_index import SearchIndexVersion
 from .services import (
     SERVICE_HISTORY,
     AccessRoute,
@@ -35,6 +36,7 @@ __all__ = [
     "ProposedChange",
     "Provider",
     "ReviewReminder",
+    "SearchIndexVersion",
     "Service",
     "ServiceLocation",
     "Session",

@@ -2,7 +2,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connections, models
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.lookups import GreaterThan
 
 from .. import full_text
@@ -163,12 +163,10 @@ class ServiceQuerySet(models.QuerySet):
 
     def at_venue_with_all_features(self, codes):
         """Services with a venue that offers every one of the accessibility features."""
-        from ..models import ServiceLocation, Venue
+        from ..models import ServiceLocation
 
-        venues = Venue.objects.with_all_features(codes).values("pk")
-        return self.filter(
-            pk__in=ServiceLocation.objects.filter(venue__in=venues).values("service_id")
-        )
+        links = ServiceLocation.objects.at_venues_with_all_features(codes)
+        return self.filter(pk__in=links.values("service_id"))
 
     def within_reach(self, point: Point, miles: float, *, locality_mask: int = 0):
         """Services with a venue within `miles` of the point, plus services with no venue that
@@ -252,10 +250,6 @@ class ServiceQuerySet(models.QuerySet):
             ),
         )
 
-    def names(self):
-        """(id, name) for every service: enough to order by a score kept elsewhere."""
-        return self.order_by().values_list("pk", "name")
-
     # ------------------------------------------------------------------ counts
 
     def counts_by(self, *fields):
@@ -263,43 +257,10 @@ class ServiceQuerySet(models.QuerySet):
         query: rows of the fields and 'count' (a list's field gives one row per term)."""
         return self.order_by().values(*fields).annotate(count=Count("pk", distinct=True))
 
-    def option_counts(self, *, age_bands=(), terms=None):
-        """In one query, how many services there are ('total') and how many have each filter
-        option: 'tier_<tier>', 'band_<i>' (for age_bands[i]), 'free', 'direct_payments',
-        'places', 'day_<0..6>', 'time_<time>', and '<list>_<bit>' for each term of `terms`,
-        a mapping of list name ('needs', 'kinds', 'localities', 'features') to its terms.
-
-        The counts are written as SQL over this queryset's own SQL: built by the ORM, seventy
-        filtered aggregates cost more to compile than to run. Every name in the SQL is a
-        constant here, every number an int, and every other value a parameter."""
-        from ..models import Tier
-
-        conditions = {"total": ("1 = 1", [])}
-        conditions |= {f"tier_{tier}": ("tier = %s", [tier]) for tier in Tier.values}
-        conditions |= {
-            f"band_{i}": ("min_age <= %s AND max_age >= %s", [band.max_age, band.min_age])
-            for i, band in enumerate(age_bands)
-        }
-        conditions |= {
-            "no_venue": ("NOT has_venue", []),
-            "free": ("is_free", []),
-            "direct_payments": ("accepts_direct_payments", []),
-            "places": ("availability = %s", ["places"]),
-        }
-        conditions |= {f"day_{i}": (field, []) for i, field in enumerate(DAY_COLUMNS)}
-        conditions |= {f"time_{t}": (field, []) for t, field in TIME_COLUMNS.items()}
-        for name, list_terms in (terms or {}).items():
-            column = MASKED_LISTS[name]
-            conditions |= {
-                f"{name}_{term.bit}": (f"({column} & {1 << int(term.bit)}) > 0", [])
-                for term in list_terms
-            }
-        return self.counts_where(conditions)
-
     def counts_where(self, conditions: dict[str, tuple[str, list]]) -> dict[str, int]:
         """In one query, how many of these services meet each condition: a mapping of name to
         (SQL over the search columns, parameters). The SQL must be built from constants and
-        ints only, every other value passed as a parameter (see option_counts)."""
+        ints only, every other value passed as a parameter."""
         inner_sql, inner_params = self.order_by().values(*SEARCH_COLUMNS).query.sql_with_params()
         select, params = [], []
         for condition, condition_params in conditions.values():
@@ -330,16 +291,8 @@ class ServiceLocationQuerySet(models.QuerySet):
             .filter(distance_sq__lte=miles * miles)
         )
 
-    def nearest_first(self, services):
-        """Each of the services (a queryset) with its nearest venue's `distance_sq`, nearest
-        first and ties by name: one row per service, for choosing a page of results.
+    def at_venues_with_all_features(self, codes):
+        """Services' links to venues that offer every one of the accessibility features."""
+        from ..models import Venue
 
-        Each venue link in range is checked against the services (EXISTS), rather than the
-        services listed first: there are fewer links in range than services. The services
-        need not be limited by distance themselves (see ServiceFilter.before_distance)."""
-        return (
-            self.filter(Exists(services.filter(pk=OuterRef("service_id"))))
-            .values("service_id")
-            .annotate(best=Min("distance_sq"))
-            .order_by("best", "service__name", "service_id")
-        )
+        return self.filter(venue__in=Venue.objects.with_all_features(codes).values("pk"))

@@ -2,7 +2,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import connections, models
-from django.db.models import F, IntegerField, Value
+from django.db.models import F, IntegerField, UUIDField, Value
 from django.db.models.functions import Cast
 
 
@@ -25,13 +25,16 @@ class Term:
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """Every council-edited list a directory search can filter by, in display order."""
+    """Every council-edited list a directory search can filter by, in display order, and the
+    token of the search index the services are at (read in the same query: see
+    directory.search_index)."""
 
     localities: tuple[Term, ...]
     needs: tuple[Term, ...]
     kinds: tuple[Term, ...]
     features: tuple[Term, ...]
     age_bands: tuple[Term, ...]
+    index_token: str | None = None
 
     def mask(self, list_name: str, codes) -> int:
         """The combined bits of the named list's terms with these codes."""
@@ -53,8 +56,9 @@ class FilterOptions:
 
     @classmethod
     def load(cls, alias: str = "default"):
-        """Read all five lists in one query. The query never changes, so it is compiled once
-        per database and kept: compiling it cost more than running it."""
+        """Read all five lists and the search index's token in one query. The query never
+        changes, so it is compiled once per database and kept: compiling it cost more than
+        running it."""
         if alias not in _COMPILED:
             _COMPILED[alias] = _union().using(alias).query.sql_with_params()
         sql, params = _COMPILED[alias]
@@ -62,7 +66,11 @@ class FilterOptions:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         lists = {name: [] for name in ("localities", "needs", "kinds", "features", "age_bands")}
+        index_token = None
         for label, id_, code, name, position, min_age, max_age, bit, description in rows:
+            if label == "index":
+                index_token = code
+                continue
             order = min_age if label == "age_bands" else position
             term = Term(_as_uuid(id_), code, name, min_age, max_age, bit, description)
             lists[label].append((order, name, term))
@@ -70,7 +78,8 @@ class FilterOptions:
             **{
                 label: tuple(term for *_, term in sorted(items, key=lambda item: item[:2]))
                 for label, items in lists.items()
-            }
+            },
+            index_token=index_token,
         )
 
 
@@ -82,28 +91,50 @@ def _as_uuid(value):
 
 
 def _union():
-    from ..models import AccessibilityFeature, AgeBand, BreakKind, Locality, Need
+    from ..models import (
+        AccessibilityFeature,
+        AgeBand,
+        BreakKind,
+        Locality,
+        Need,
+        SearchIndexVersion,
+    )
+
+    # Typed, or PostgreSQL takes them as text.
+    no_number = Cast(Value(None), IntegerField())
 
     def terms(model, label, ages=False, bit=True):
         # Every column is an annotation, so each part selects them in the same order.
-        none = Cast(Value(None), IntegerField())  # typed, or PostgreSQL takes it as text
         columns = {
             "t_list": Value(label),
             "t_id": F("id"),
             "t_code": F("code"),
             "t_name": F("name"),
             "t_position": F("position"),
-            "t_min_age": F("min_age") if ages else none,
-            "t_max_age": F("max_age") if ages else none,
-            "t_bit": F("bit") if bit else none,
+            "t_min_age": F("min_age") if ages else no_number,
+            "t_max_age": F("max_age") if ages else no_number,
+            "t_bit": F("bit") if bit else no_number,
             "t_description": F("description"),
         }
         return model.objects.order_by().annotate(**columns).values_list(*columns)
 
+    # The index's token rides in the code column of a row of its own.
+    index = {
+        "t_list": Value("index"),
+        "t_id": Cast(Value(None), UUIDField()),
+        "t_code": F("token"),
+        "t_name": Value(""),
+        "t_position": no_number,
+        "t_min_age": no_number,
+        "t_max_age": no_number,
+        "t_bit": no_number,
+        "t_description": Value(""),
+    }
     return terms(Locality, "localities").union(
         terms(Need, "needs"),
         terms(BreakKind, "kinds"),
         terms(AccessibilityFeature, "features"),
         terms(AgeBand, "age_bands", ages=True, bit=False),
+        SearchIndexVersion.objects.order_by().annotate(**index).values_list(*index),
         all=True,
     )

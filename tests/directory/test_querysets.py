@@ -110,23 +110,6 @@ def test_near_finds_the_venue_links_within_the_distance(world):
     assert list(one_mile.values_list("venue_id", flat=True)) == [world.venues.near.pk]
 
 
-def test_nearest_first_orders_services_by_their_closest_venue(world):
-    ServiceLocation.objects.create(
-        service=world.services.swimming, venue=world.venues.near, latitude=None, longitude=None
-    )
-    services.services_refresh_derived_fields(service_ids=[world.services.swimming.pk])
-
-    rows = list(
-        ServiceLocation.objects.near(Point(*ORIGIN), 5).nearest_first(Service.objects.published())
-    )
-
-    assert [row["service_id"] for row in rows] == [
-        world.services.saturday_club.pk,  # 0.5 miles; ties with swimming, but sorts by name
-        world.services.swimming.pk,
-    ]
-    assert rows[0]["best"] == pytest.approx(0.25, abs=0.01)  # distance squared
-
-
 def test_within_reach_adds_services_that_come_to_families_in_their_locality(world):
     origin = Point(*ORIGIN)
     published = Service.objects.published()
@@ -176,45 +159,6 @@ def test_the_database_uses_its_own_full_text_search(db):
     engine = full_text.engine()
 
     assert engine in ("postgresql", "fts5")
-
-
-def test_option_counts_count_every_filter_option_in_one_query(world, django_assert_num_queries):
-    options = FilterOptions.load()
-    published = Service.objects.published()
-
-    with django_assert_num_queries(1):
-        counts = published.option_counts(age_bands=options.age_bands, terms=options.masked_lists)
-
-    assert counts["total"] == 4
-    assert (counts["tier_universal"], counts["tier_targeted"], counts["tier_specialist"]) == (
-        1,
-        2,
-        1,
-    )
-    bands = [counts[f"band_{i}"] for i in range(len(options.age_bands))]
-    assert bands == [2, 4, 3, 3, 1]
-    assert (counts["free"], counts["direct_payments"], counts["places"]) == (1, 1, 2)
-    assert [counts[f"day_{day}"] for day in range(7)] == [0, 0, 1, 0, 2, 1, 0]
-    assert counts["time_weekends"] == 1
-    assert counts["time_overnight"] == 1
-    assert counts[f"needs_{world.needs.autism.bit}"] == 3
-    assert counts[f"kinds_{world.kinds.swimming.bit}"] == 2
-    assert counts[f"localities_{world.localities.home.bit}"] == 3
-    assert counts[f"features_{world.features.hoist.bit}"] == 2
-    assert counts[f"features_{world.features.toilet.bit}"] == 1
-
-
-def test_option_counts_follow_the_filters(world):
-    options = FilterOptions.load()
-
-    counts = (
-        Service.objects.published()
-        .for_age(5)
-        .option_counts(age_bands=options.age_bands, terms=options.masked_lists)
-    )
-
-    assert counts["total"] == 3
-    assert counts[f"needs_{world.needs.autism.bit}"] == 2
 
 
 def test_filter_options_load_every_list_in_order_in_one_query(world, django_assert_num_queries):
