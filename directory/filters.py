@@ -293,7 +293,7 @@ class ServiceFilter(django_filters.FilterSet):
         """The order the results come in: what was asked for if it applies, else the best
         match: relevance with keywords, distance with a postcode, otherwise name."""
         cleaned = self.form.cleaned_data
-        has_keywords = bool((cleaned.get("q") or "").strip())
+        has_keywords = bool(self.keywords)
         has_postcode = cleaned.get("postcode") is not None
         applicable = (
             {"name", "checked"}

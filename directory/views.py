@@ -89,7 +89,7 @@ def search(request):
             "pagination": page_links(request.path, query, number, results.num_pages),
             "selected_filters": tags,
             "sort": filterset.chosen_sort,
-            "has_keywords": bool((form.cleaned_data.get("q") or "").strip()),
+            "has_keywords": bool(filterset.keywords),
             "has_postcode": form.cleaned_data.get("postcode") is not None,
             "download_query": _search_query(request),
         },

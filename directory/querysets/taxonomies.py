@@ -44,16 +44,6 @@ class FilterOptions:
                 mask |= 1 << term.bit
         return mask
 
-    @property
-    def masked_lists(self):
-        """The lists whose terms have bits, by the name the counts use."""
-        return {
-            "needs": self.needs,
-            "kinds": self.kinds,
-            "localities": self.localities,
-            "features": self.features,
-        }
-
     @classmethod
     def load(cls, alias: str = "default"):
         """Read all five lists and the search index's token in one query. The query never
