@@ -12,12 +12,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from portal.roles import acts_for_providers
 
 from . import approvals, history, listings, reviews, services
+from .admin_changelists import BoundedDateHierarchy
 from .admin_forms import DecisionForm
+from .import_storage import ConfirmUploadForm, ImportUploadStorage, UploadNotFound
 from .imports import ProviderResource, ServiceResource, VenueResource
 from .models import (
     AccessibilityFeature,
@@ -37,6 +38,7 @@ from .models import (
     Status,
     Venue,
 )
+from .spreadsheet_formats import SafeCSV, SafeXLSX
 
 
 class DirectoryAdmin(admin.ModelAdmin):
@@ -48,9 +50,15 @@ class DirectoryAdmin(admin.ModelAdmin):
 
 class Importable(ImportExportMixin):
     """CSV and XLSX import (a preview of every row first; one bad row and nothing is written)
-    and export of the change list as filtered. Importing is the council's, not providers'."""
+    and export of the change list as filtered. Importing is the council's, not providers'.
 
-    formats = [CSV, XLSX]
+    Every file is read and written through directory.spreadsheet_formats (formula cells shown
+    as text) and every upload kept through directory.import_storage (the confirm step's name
+    never reaches the file system); neither can be changed in settings."""
+
+    formats = import_formats = export_formats = [SafeCSV, SafeXLSX]
+    tmp_storage_class = ImportUploadStorage
+    confirm_form_class = ConfirmUploadForm
     import_template_name = "admin/directory/import.html"
     from_encoding = "utf-8-sig"  # Excel's "CSV UTF-8" starts with a byte order mark
 
@@ -66,6 +74,38 @@ class Importable(ImportExportMixin):
 
     def get_import_data_kwargs(self, **kwargs):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "formats": len(self.get_import_formats()),
+            "resources": len(self.get_import_resource_classes(request)),
+        }
+
+    def process_import(self, request, **kwargs):
+        """The confirm step. Its hidden fields come back from the browser: if they were changed,
+        or the upload is gone, the officer is sent back to upload the file again and no file
+        is read or deleted."""
+        if request.method == "POST" and self.has_import_permission(request):
+            if not self.create_confirm_form(request).is_valid():
+                return self._upload_again(request)
+        try:
+            return super().process_import(request, **kwargs)
+        except UploadNotFound:
+            return self._upload_again(request)
+
+    def _upload_again(self, request):
+        self.message_user(request, UploadNotFound.message, messages.ERROR)
+        return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import"))
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        """Numbers and dates keep their types in CSV as in XLSX, so that only text is
+        neutralised (directory.spreadsheet_formats): a longitude of -2.44 stays a number, not
+        the text "'-2.44". django-import-export keeps them only for its own binary format
+        classes, which ours are subclasses of, not."""
+        return super().get_data_for_export(
+            request, queryset, **{**kwargs, "force_native_type": True}
+        )
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, UnicodeError):
@@ -440,7 +480,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service)
-class ServiceAdmin(ProviderScoped, Importable, VersionedAdmin):
+class ServiceAdmin(BoundedDateHierarchy, ProviderScoped, Importable, VersionedAdmin):
     resource_classes = [ServiceResource]
     list_display = (
         "name",

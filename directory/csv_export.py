@@ -1,8 +1,8 @@
 """The directory as a spreadsheet: one row per published service, in the columns of COLUMNS.
 
-The column list is documented in docs/openreferral.md; change both together. Cells that a
-spreadsheet would run as a formula (starting =, +, -, @ or a tab) are written with a leading
-apostrophe, so opening the file never runs anything."""
+The column list is documented in docs/openreferral.md; change both together. Every cell goes
+through spreadsheet_cells.safe_cell: text that a spreadsheet would run as a formula is written
+with a leading apostrophe, so opening the file never runs anything."""
 
 import csv
 from collections import defaultdict
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from .models import Service, ServiceLocation, Session
 from .presenters import contact_for, describe_cost, session_rows
 from .querysets import FilterOptions
+from .spreadsheet_cells import safe_cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 1000
 
 
@@ -68,12 +68,6 @@ COLUMNS = (
     Column("page", lambda row: f"{row.site_url}/directory/services/{row.service.pk}/"),
 )
 HEADERS = [column.header for column in COLUMNS]
-
-
-def safe_cell(value) -> str:
-    """The value as text that a spreadsheet shows rather than runs."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _iso(day) -> str:
@@ -151,7 +145,7 @@ def listings(services, options: FilterOptions, site_url: str) -> Iterator[Listin
             )
 
 
-def service_rows(rows: Iterable[Listing]) -> Iterator[list[str]]:
+def service_rows(rows: Iterable[Listing]) -> Iterator[list]:
     for row in rows:
         yield [safe_cell(column.value(row)) for column in COLUMNS]
 

@@ -119,6 +119,10 @@ class CheckedResource(resources.ModelResource):
     """What the three imports share: the columns must be the template's, each row is validated
     like an admin form (model validation included), and a row may not repeat another."""
 
+    # Long text reads an empty cell as empty text, as short text does: an XLSX file gives None
+    # for an empty cell, which django-import-export would save as NULL into a text column.
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
+
     def __init__(self, **kwargs):
         super().__init__()
         self.seen: dict = {}

@@ -5,6 +5,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from directory.spreadsheet_cells import safe_cell
+
 HEAT_LEVELS = 4
 
 
@@ -65,12 +67,15 @@ class Table:
         return len(self.rows) - len(self.page_rows)
 
     def csv(self) -> str:
-        """The table as CSV: a header row, then one row per row of the table."""
+        """The table as CSV: a header row, then one row per row of the table. Headings are
+        the council's lists and providers' names, so every cell goes through safe_cell."""
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow([self.row_heading, *self.columns])
+        writer.writerow([safe_cell(value) for value in (self.row_heading, *self.columns)])
         for row in self.rows:
-            writer.writerow([row.heading, *(cell.value for cell in row.cells)])
+            writer.writerow(
+                [safe_cell(value) for value in (row.heading, *(cell.value for cell in row.cells))]
+            )
         return out.getvalue()
 
 
