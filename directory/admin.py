@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportMixin
 
-from portal.roles import acts_for_providers
+from directory.roles import acts_for_providers
 
 from . import approvals, history, listings, reviews, services
 from .admin_changelists import BoundedDateHierarchy

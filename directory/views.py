@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
-from portal.roles import acts_for_providers
+from directory.roles import acts_for_providers
 
 from .council import council_for
 from .csv_export import csv_lines

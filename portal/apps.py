@@ -17,10 +17,10 @@ class PortalConfig(AppConfig):
 
 
 def _sync_roles(**kwargs):
-    """After every migrate, the roles' groups have exactly the permissions of portal.roles, so
+    """After every migrate, the roles' groups have exactly the permissions of directory.roles, so
     a model added later gets its place in the matrix without a migration of its own."""
     from django.contrib.auth.models import Group, Permission
 
-    from .roles import sync_roles
+    from directory.roles import sync_roles
 
     sync_roles(Group, Permission)

@@ -7,7 +7,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .roles import COMMISSIONER, has_role
+from directory.roles import COMMISSIONER, has_role
 
 TOKEN_ATTRS = {"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
 

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.roles import acts_for_providers
+from directory.roles import acts_for_providers
 
 from .. import reviews
 from ..models import Council, ProblemReport, ProposedChange, Service

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from directory.models import Provider
-from portal.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
 
 DEMO_ADMIN = {
     "username": "admin",

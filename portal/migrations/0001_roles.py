@@ -3,7 +3,7 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from portal.roles import sync_roles
+    from directory.roles import sync_roles
 
     # Permissions are normally made after all migrations; the roles need them now.
     for app_config in apps.get_app_configs():
@@ -14,7 +14,7 @@ def create_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from portal.roles import ROLES
+    from directory.roles import ROLES
 
     apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
 

@@ -31,7 +31,7 @@ def sign_out(page):
 def people(site):
     from django.contrib.auth.models import Group, Permission
 
-    from portal.roles import DIRECTORY_EDITOR, PROVIDER, sync_roles
+    from directory.roles import DIRECTORY_EDITOR, PROVIDER, sync_roles
     from tests.factories import UserFactory
 
     sync_roles(Group, Permission)  # the groups, after an earlier test's database flush

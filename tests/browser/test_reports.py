@@ -14,8 +14,8 @@ def reports_site(demo_site):
     """The demo council, a commissioner, and a thousand anonymous checks."""
     from django.contrib.auth.models import Group, Permission
 
+    from directory.roles import COMMISSIONER, sync_roles
     from portal.management.commands.bench_reports import seed_check_records
-    from portal.roles import COMMISSIONER, sync_roles
     from tests.factories import UserFactory
 
     sync_roles(Group, Permission)  # the groups, after an earlier test's database flush

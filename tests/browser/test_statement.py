@@ -15,9 +15,9 @@ def statement_site(demo_site):
     """The demo council with its criteria and its two versions of the Statement."""
     from django.contrib.auth.models import Group, Permission
 
+    from directory.roles import COMMISSIONER, sync_roles
     from portal.demo.eligibility import seed_ruleset
     from portal.demo.statement import seed_statement
-    from portal.roles import COMMISSIONER, sync_roles
     from tests.factories import UserFactory
 
     sync_roles(Group, Permission)  # the groups, after an earlier test's database flush

@@ -83,7 +83,7 @@ def test_the_council_configuration_has_one_row_that_cannot_be_deleted_or_added(o
 
 
 def test_the_problem_report_inbox_records_who_handled_a_report(client, db):
-    from portal.roles import DIRECTORY_EDITOR
+    from directory.roles import DIRECTORY_EDITOR
     from tests.factories import ProblemReportFactory, UserFactory
 
     editor = UserFactory(roles=[DIRECTORY_EDITOR])

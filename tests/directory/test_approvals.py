@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from directory import approvals, listings
 from directory.models import ProposedChange, Service, Session
-from portal.roles import DIRECTORY_EDITOR, PROVIDER
+from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from tests.factories import (
     BreakKindFactory,
     LocalityFactory,

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from directory import history
-from portal.roles import DIRECTORY_EDITOR, PROVIDER
+from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from tests.factories import (
     AccessibilityFeatureFactory,
     BreakKindFactory,

@@ -17,7 +17,7 @@ from django.urls import reverse
 from directory.admin import ServiceAdmin
 from directory.imports import ProviderResource, ServiceResource, VenueResource
 from directory.models import Provider, Service, Venue
-from portal.roles import DIRECTORY_EDITOR, PROVIDER
+from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from tests.factories import (
     AccessibilityFeatureFactory,
     BreakKindFactory,

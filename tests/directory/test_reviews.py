@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from directory import reviews
 from directory.models import Council, ProblemReport, ReviewReminder, Service
-from portal.roles import DIRECTORY_EDITOR, PROVIDER
+from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from tests.factories import (
     ProblemReportFactory,
     ProposedChangeFactory,

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from directory.models import ProblemReport
+from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from directory.shortlist import SESSION_KEY
-from portal.roles import DIRECTORY_EDITOR, PROVIDER
 from tests.factories import ServiceFactory, UserFactory
 
 SEARCH = "/directory/"

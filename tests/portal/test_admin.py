@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR
 from portal.models import Statement
-from portal.roles import COMMISSIONER, DIRECTORY_EDITOR
 from portal.services import statement_publish
 from tests.factories import StatementFactory, UserFactory
 

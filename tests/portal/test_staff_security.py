@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.roles import COMMISSIONER, DIRECTORY_EDITOR
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR
 from portal.staff_sessions import LAST_SEEN, is_idle
 from tests.factories import UserFactory
 

@@ -4,7 +4,7 @@ and the back office's preview of a draft."""
 import pytest
 from django.urls import reverse
 
-from portal.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
 from portal.services import statement_publish
 from tests.factories import ServiceFactory, StatementFactory, UserFactory
 

@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory.models import Provider
-from portal.roles import DIRECTORY_EDITOR
+from directory.roles import DIRECTORY_EDITOR
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from directory.imports import ProviderResource, ServiceResource, VenueResource
 from directory.models import Provider, Service, Venue
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR
 from directory.spreadsheet_cells import FORMULA_STARTS, original_cell, safe_cell
-from portal.roles import COMMISSIONER, DIRECTORY_EDITOR
 from tests.factories import (
     BreakKindFactory,
     LocalityFactory,

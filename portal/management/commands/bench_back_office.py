@@ -4,8 +4,8 @@ from django.db import connection
 from django.test import Client
 
 from directory.models import Provider, Service
+from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from portal.benchmarks.harness import HEADER, directory_at_scale, measure, query_report
-from portal.roles import DIRECTORY_EDITOR, PROVIDER
 
 SERVICES = "/admin/directory/service/"
 

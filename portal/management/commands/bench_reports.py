@@ -7,11 +7,11 @@ from django.db import connection
 from django.utils import timezone
 
 from directory.models import AgeBand, Locality, Need
+from directory.roles import COMMISSIONER
 from eligibility.models import CheckRecord, CheckRecordNeed
 from portal.benchmarks.harness import HEADER, analyse, directory_at_scale, measure, query_report
 from portal.demo.eligibility import seed_ruleset
 from portal.management.commands.bench_back_office import signed_in
-from portal.roles import COMMISSIONER
 
 OUTCOMES = ["likely"] * 5 + ["possible"] * 2 + ["unlikely"] * 2 + ["not_in_area", "over_age"]
 

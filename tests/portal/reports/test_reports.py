@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import ProblemReport
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
 from eligibility.models import CheckRecord, CheckRecordNeed
 from portal.reports.demand import demand_tables
 from portal.reports.freshness import freshness_tables
 from portal.reports.supply import supply_tables
-from portal.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
 from tests.factories import (
     AgeBandFactory,
     NeedFactory,

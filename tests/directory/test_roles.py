@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from directory.models import Provider, Service
-from portal.roles import COMMISSIONER, DIRECTORY_EDITOR, MATRIX, PROVIDER, ROLES
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR, MATRIX, PROVIDER, ROLES
 from tests.factories import (
     BreakKindFactory,
     LocalityFactory,
