@@ -2,7 +2,12 @@
 
 docs/roles.md shows the same matrix for people. A superuser can do everything; everyone else
 gets what their groups give. A provider user also sees only the records of the providers they
-are linked to (directory.admin), whatever the matrix says about the model."""
+are linked to (directory.admin), whatever the matrix says about the model. Who may manage whose
+account (portal.staff_admin) is users_managed_by."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Q
 
 COMMISSIONER = "Commissioner"
 DIRECTORY_EDITOR = "Directory editor"
@@ -45,6 +50,8 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "portal.statement": (*ALL, "publish"),
         "portal.statementsection": ALL,
         "portal.report": VIEW,
+        # Staff sign-in lockouts (django-axes' failed attempts): see them, and lift one.
+        "axes.accessattempt": ("view", "delete"),
     },
     # Editors keep the directory the Statement describes; they read the Statement's drafts.
     DIRECTORY_EDITOR: {**_EDITOR, "portal.statement": VIEW, "portal.statementsection": VIEW},
@@ -104,3 +111,31 @@ def acts_for_providers(user) -> bool:
             DIRECTORY_EDITOR,
         }
     return user._acts_for_providers
+
+
+def role_groups():
+    """The roles' groups: all a commissioner may give, so that no one but a superuser can
+    give a power the roles do not have."""
+    return Group.objects.filter(name__in=ROLES)
+
+
+def users_managed_by(actor):
+    """The accounts actor may change, set the password of or delete. A superuser manages
+    everyone. Anyone else manages their own account (portal.staff_admin keeps its role out of
+    reach) and the people whose every power comes from the roles: not superusers, with no
+    individual permission and no group but a role's. Whoever can set someone's password can
+    sign in as them, so managing must never reach past what the roles give."""
+    users = get_user_model().objects.all()
+    if actor.is_superuser:
+        return users
+    beyond_the_roles = users.filter(
+        Q(is_superuser=True)
+        | Q(user_permissions__isnull=False)
+        | Q(groups__in=Group.objects.exclude(name__in=ROLES))
+    ).exclude(pk=actor.pk)
+    return users.exclude(pk__in=beyond_the_roles.values("pk"))
+
+
+def may_manage(actor, target) -> bool:
+    """Whether actor may change, set the password of or delete target (users_managed_by)."""
+    return actor.is_superuser or users_managed_by(actor).filter(pk=target.pk).exists()

@@ -1,23 +1,30 @@
 """A family's shortlist of services, kept in their session: no account, nothing else stored."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import BadRequest
 
 SESSION_KEY = "shortlist"
 MAX_SERVICES = 50
 
 
-def parse_ids(values: Iterable[str]) -> list[uuid.UUID]:
-    """The valid service ids among the values, in order and without repeats."""
-    ids = []
+class TooManyServices(BadRequest):
+    """More ids than a shortlist can hold: a tampered form or link, answered with the 400 page
+    before any work is done for it."""
+
+
+def parse_ids(values: Sequence[str]) -> list[uuid.UUID]:
+    """The valid service ids among at most MAX_SERVICES values, in order and without repeats."""
+    if len(values) > MAX_SERVICES:
+        raise TooManyServices(f"A shortlist holds at most {MAX_SERVICES} services.")
+    ids: dict[uuid.UUID, None] = {}
     for value in values:
         try:
-            service_id = uuid.UUID(str(value).strip())
+            ids[uuid.UUID(str(value).strip())] = None
         except ValueError:
             continue
-        if service_id not in ids:
-            ids.append(service_id)
-    return ids[:MAX_SERVICES]
+    return list(ids)
 
 
 class Shortlist:
@@ -52,9 +59,19 @@ class Shortlist:
         self._save([*ids, service_id])
         return True
 
-    def remove(self, service_id: uuid.UUID) -> None:
-        self._save([i for i in self.ids if i != service_id])
+    def remove(self, service_id: uuid.UUID) -> bool:
+        """Remove a service; False if it was not there (and then nothing is written, so a
+        visitor with no shortlist gets no session)."""
+        ids = self.ids
+        if service_id not in ids:
+            return False
+        self._save([i for i in ids if i != service_id])
+        return True
 
     def extend(self, service_ids: Iterable[uuid.UUID]) -> None:
+        """Add the services not there yet, up to the limit."""
         ids = self.ids
-        self._save(ids + [i for i in service_ids if i not in ids])
+        known = set(ids)
+        new = [i for i in service_ids if i not in known]
+        if new:
+            self._save(ids + new)

@@ -4,13 +4,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from directory.roles import acts_for_providers
@@ -29,6 +28,7 @@ from .presenters import (
 )
 from .querysets import FilterOptions
 from .results import PageOutOfRange, results_page
+from .return_paths import same_site_path
 from .services import problem_report_create
 from .shortlist import Shortlist, parse_ids
 
@@ -61,7 +61,7 @@ def _search(request) -> ServiceFilter:
     )
 
 
-@require_GET
+@require_safe
 def search(request):
     """Find short breaks: keywords, filters, distance from a postcode, sorted and paginated."""
     raw_page = request.GET.get("page")
@@ -103,15 +103,14 @@ def _search_query(request) -> str:
     return query.urlencode()
 
 
-@require_GET
+@require_safe
 def download(request):
     """The published directory as CSV: all of it, or, with a search's query string, its results
     (every page, in the search's order). A search with errors goes back to show them."""
     filterset = _search(request)
     if not filterset.is_valid():
         return redirect(f"{reverse('directory:search')}?{_search_query(request)}")
-    site = request.build_absolute_uri("/").rstrip("/")
-    lines = csv_lines(filterset.qs, filterset.options, site)
+    lines = csv_lines(filterset.qs, filterset.options, settings.SITE_URL)
     response = StreamingHttpResponse(lines, content_type="text/csv")
     name = "short-breaks-search.csv" if request.GET else "short-breaks.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -129,7 +128,7 @@ def _published_service_or_gone(request, pk):
     return service, None
 
 
-@require_GET
+@require_safe
 def service_detail(request, pk):
     """Everything a family needs to know about one service."""
     service, gone = _published_service_or_gone(request, pk)
@@ -155,7 +154,7 @@ def _service_page(request, service, preview=False):
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 @staff_member_required
 def service_preview(request, pk):
@@ -171,7 +170,7 @@ def service_preview(request, pk):
     return response
 
 
-@require_GET
+@require_safe
 def provider_detail(request, pk):
     """An organisation and its published services."""
     provider = get_object_or_404(Provider.objects.all(), pk=pk)
@@ -186,14 +185,12 @@ def provider_detail(request, pk):
 # ---------------------------------------------------------------------------- shortlist
 
 
-def _back_to(request, default):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(default)
+def _back_to(request, default: str):
+    """Back to the page the form was on, if the form says a path of this site; else default."""
+    return HttpResponseRedirect(same_site_path(request.POST.get("next")) or default)
 
 
-@require_http_methods(["GET", "HEAD"])
+@require_safe
 def shortlist(request):
     """The family's shortlist, or a shared list from a link (?services=id,id)."""
     shared = request.GET.get("services")
@@ -208,9 +205,7 @@ def shortlist(request):
             "cards": cards,
             "is_shared": shared is not None,
             "missing": len(ids) - len(cards),
-            "share_url": request.build_absolute_uri(
-                f"{reverse('directory:shortlist')}?services={share_ids}"
-            )
+            "share_url": f"{settings.SITE_URL}{reverse('directory:shortlist')}?services={share_ids}"
             if cards
             else "",
             "share_ids": share_ids,
@@ -238,8 +233,7 @@ def shortlist_add(request):
 @require_POST
 def shortlist_remove(request):
     ids = parse_ids([request.POST.get("service", "")])
-    if ids:
-        Shortlist(request.session).remove(ids[0])
+    if ids and Shortlist(request.session).remove(ids[0]):
         messages.success(request, "Removed from your shortlist.")
     return _back_to(request, reverse("directory:shortlist"))
 
@@ -249,8 +243,10 @@ def shortlist_save(request):
     """Keep a shared list as this family's own shortlist."""
     ids = parse_ids(request.POST.get("services", "").split(","))
     published = set(Service.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
-    Shortlist(request.session).extend(i for i in ids if i in published)
-    messages.success(request, "These services are now on your shortlist.")
+    kept = [i for i in ids if i in published]
+    if kept:  # nothing to keep, nothing written: no session for a visitor who had none
+        Shortlist(request.session).extend(kept)
+        messages.success(request, "These services are now on your shortlist.")
     return redirect("directory:shortlist")
 
 
@@ -290,7 +286,7 @@ def report_problem(request, pk):
     )
 
 
-@require_GET
+@require_safe
 def report_sent(request, pk):
     service, gone = _published_service_or_gone(request, pk)
     return gone or render(request, "directory/report_sent.html", {"service": service})

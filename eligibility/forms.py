@@ -51,9 +51,11 @@ class ChildDateOfBirthField(DateInputField):
             raise self.fail("Date of birth must be a real date")
         if len(year) != 4:
             raise self.fail("Year must include 4 numbers", part=2)
+        if len(day) > 2 or len(month) > 2:
+            raise self.fail("Date of birth must be a real date")
         try:
             return dt.date(int(year), int(month), int(day))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise self.fail("Date of birth must be a real date") from error
 
 

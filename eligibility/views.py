@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from directory.council import council_for
 from directory.models import Locality, Need
@@ -47,7 +47,7 @@ def _next_url(journey: Journey) -> str:
     return _url(step) if step else reverse("eligibility:check-answers")
 
 
-@require_http_methods(["GET", "HEAD"])
+@require_safe
 def start(request):
     """What the checker is for, who it is for, and that it keeps no personal details."""
     ruleset = Ruleset.objects.current(timezone.localdate())
@@ -151,7 +151,7 @@ def check_answers(request):
     )
 
 
-@require_http_methods(["GET", "HEAD"])
+@require_safe
 def result(request):
     """The likely outcome, the reasons, what to do next, and short breaks that fit."""
     state = _state(request)

@@ -11,7 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from . import services, statement_history
+# lockouts_admin and staff_admin replace django-axes' and django.contrib.auth's own pages.
+from . import lockouts_admin, services, staff_admin, statement_history  # noqa: F401
 from .models import Statement, StatementSection
 
 HISTORY_PAGE = 200

@@ -1,5 +1,7 @@
 """System checks of our own, run by `manage.py check --deploy`."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core import checks
 
@@ -18,3 +20,21 @@ def check_shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs):
+    """Absolute links (emails, the open data, shared shortlists) are built from SITE_URL, never
+    from the request's Host header, which a client chooses; a live site must say what it is."""
+    parts = urlsplit(settings.SITE_URL)
+    if settings.DEBUG or (parts.scheme in ("http", "https") and parts.netloc):
+        return []
+    return [
+        checks.Error(
+            "SITE_URL is not set to the site's address, so links in emails and the open data "
+            "cannot be made.",
+            hint="Set SITE_URL to the address families use, for example "
+            "https://shortbreaks.example.gov.uk.",
+            id="portal.E001",
+        )
+    ]

@@ -4,6 +4,7 @@ who must give a code, checking one at sign-in, and setting up an app."""
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -33,7 +34,17 @@ def second_factor_missing(user) -> bool:
 
 class StaffLoginForm(AdminAuthenticationForm):
     """The back office's sign-in: a username and password, and the code from an authenticator
-    app for those who have set one up."""
+    app for those who have set one up. All three are checked together and any mistake gets the
+    same message, so the form never tells a guesser that a password was right; a wrong code
+    counts toward the lockout as a wrong password does."""
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": (
+            "The username, password or code is wrong. Check them and try again (the code is "
+            "needed only if you have set up an authenticator app)."
+        ),
+    }
 
     otp_token = forms.CharField(
         label="Code from your authenticator app (only if you have set one up)",
@@ -47,16 +58,15 @@ class StaffLoginForm(AdminAuthenticationForm):
         user = self.user_cache
         if user is not None and has_authenticator(user):
             token = (data.get("otp_token") or "").strip()
-            if not token:
-                raise forms.ValidationError(
-                    "Enter the 6-digit code from your authenticator app.", code="token_required"
-                )
-            device = match_token(user, token)
+            device = match_token(user, token) if token else None
             if device is None:
-                raise forms.ValidationError(
-                    "The code is wrong or has expired. Enter the code your app shows now.",
-                    code="token_wrong",
+                self.user_cache = None
+                user_login_failed.send(
+                    sender=__name__,
+                    credentials={"username": data.get("username")},
+                    request=self.request,
                 )
+                raise self.get_invalid_login_error()
             user.otp_device = device  # django-otp remembers it when the user is signed in
         return data
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from directory.council import council_for
@@ -66,7 +66,7 @@ def _statement_page(request, statement: Statement, generated: dict, **flags):
     )
 
 
-@require_GET
+@require_safe
 def statement_current(request):
     """The published Statement, its generated sections made from today's data."""
     statement = Statement.objects.current()
@@ -77,7 +77,7 @@ def statement_current(request):
     return _statement_page(request, statement, generated, is_current=True)
 
 
-@require_GET
+@require_safe
 def statement_version(request, number: int):
     """A version at its lasting address: a replaced one as it was published; the current one
     is the Statement itself."""
@@ -89,7 +89,7 @@ def statement_version(request, number: int):
     return _statement_page(request, statement, statement.generated or {}, is_archived=True)
 
 
-@require_GET
+@require_safe
 def statement_archive(request):
     """Every version published, newest first."""
     return render(
@@ -97,7 +97,7 @@ def statement_archive(request):
     )
 
 
-@require_GET
+@require_safe
 @never_cache
 @staff_member_required
 def statement_preview(request, pk: int):

@@ -5,6 +5,7 @@ answer (responses.py). The OpenAPI document is served at /api/openreferral/opena
 
 import uuid
 
+from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from ninja import NinjaAPI, Query
@@ -61,7 +62,7 @@ def _context(request) -> mapping.Context:
     return mapping.Context(
         terms_by_id={term.id: term for term in terms},
         council_name=council_for(request).name,
-        site_url=request.build_absolute_uri("/").rstrip("/"),
+        site_url=settings.SITE_URL,
     )
 
 
@@ -87,7 +88,7 @@ def api_details(request):
         schemas.ApiDetailsOut(
             version="HSDS-UK-3.0",
             profile=PROFILE,
-            openapi_url=request.build_absolute_uri(reverse("openreferral:openapi-json")),
+            openapi_url=settings.SITE_URL + reverse("openreferral:openapi-json"),
         ),
     )
 

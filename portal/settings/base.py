@@ -32,8 +32,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-# The site's address, for links in emails sent outside a request (review reminders).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The site's address: every absolute link (emails, the open data, shared shortlists) is built
+# from it, never from the request's Host header. Required when DEBUG is off (portal.checks).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 INSTALLED_APPS = [
     "portal.admin_apps.PortalAdminConfig",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.error_responses.MethodNotAllowedPageMiddleware",
+    "portal.error_responses.AnonymousWriteLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.staff_sessions.StaffIdleTimeoutMiddleware",
@@ -127,6 +130,8 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 PROBLEM_REPORT_RATE = env.str("PROBLEM_REPORT_RATE", default="5/h")
+# Forms anyone not signed in may send from one address (shortlist, checker, reports).
+ANONYMOUS_WRITE_RATE = env.str("ANONYMOUS_WRITE_RATE", default="60/m")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -178,6 +183,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# How many proxies in front of the site append the client's address to X-Forwarded-For (the
+# address rate limits and sign-in lockouts count by; portal.client_ip): 1 for nginx alone
+# (deploy/), 2 for a load balancer in front of nginx; 0 trusts no header, only the peer.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=1 if BEHIND_TLS_PROXY else 0)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
@@ -244,22 +253,28 @@ CSRF_COOKIE_AGE = None
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 
-# Staff sign-in. django-axes locks a username at one address out after AXES_FAILURE_LIMIT
-# failed attempts, for AXES_COOLOFF_MINUTES; a successful sign-in resets the count.
+# Staff sign-in (portal.sign_in_limits). django-axes locks a username at one address out after
+# AXES_FAILURE_LIMIT failed attempts, and an address out, whatever usernames it tries, after
+# AXES_ADDRESS_FAILURE_LIMIT, each for AXES_COOLOFF_MINUTES from the failure that locked it:
+# attempts during a lockout do not extend it. A good sign-in clears only its own account's count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "portal.sign_in_limits.StaffSignInHandler"
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "portal.sign_in_limits.locked_out"
 AXES_VERBOSE = False
 # Staff are signed out after this many minutes without a request (the public are not).
 STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
-# Two-factor authentication (TOTP, django-otp): anyone on staff may set it up; with this on,
-# commissioners must. Staff with an authenticator set up always give a code at sign-in.
-TWO_FACTOR_FOR_COMMISSIONERS = env.bool("TWO_FACTOR_FOR_COMMISSIONERS", default=False)
+# Two-factor authentication (TOTP, django-otp): anyone on staff may set it up; with this on
+# (the default whenever DEBUG is off), commissioners must. Staff with an authenticator set up
+# always give a code at sign-in.
+TWO_FACTOR_FOR_COMMISSIONERS = env.bool("TWO_FACTOR_FOR_COMMISSIONERS", default=not DEBUG)
 OTP_TOTP_ISSUER = "Short breaks back office"

@@ -18,3 +18,8 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Absolute links are built from SITE_URL; the test client's host keeps them readable.
+SITE_URL = "http://testserver"
+# Production requires commissioners to use two-factor authentication (the default with DEBUG
+# off); tests that are about it turn it on, the rest sign commissioners in without an app.
+TWO_FACTOR_FOR_COMMISSIONERS = False

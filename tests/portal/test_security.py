@@ -99,6 +99,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "shortbreaks.example.gov.uk",
     "CSRF_TRUSTED_ORIGINS": "https://shortbreaks.example.gov.uk",
     "CACHE_URL": "redis://127.0.0.1:6379/0",
+    "SITE_URL": "https://shortbreaks.example.gov.uk",
 }
 
 
