@@ -61,8 +61,8 @@ test: install ## Run the whole suite on SQLite (browser tests skip if Chromium i
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: test-sqlite
-test-sqlite: install ## Run the suite, without the browser tests, on SQLite
-	$(BIN)/pytest -m "not browser" -n 2 $(PYTEST_ARGS)
+test-sqlite: install ## Run the suite, without the browser and production tests, on SQLite
+	$(BIN)/pytest -m "not browser and not production" -n 2 $(PYTEST_ARGS)
 
 .PHONY: postgres
 postgres: ## Start the local PostgreSQL server if it is down and create the database
@@ -73,8 +73,8 @@ postgres: ## Start the local PostgreSQL server if it is down and create the data
 	  | grep -q 1 || createdb -h 127.0.0.1 -U postgres shortbreaks
 
 .PHONY: test-postgres
-test-postgres: install postgres ## Run the suite, without the browser tests, on PostgreSQL
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" -n 2 $(PYTEST_ARGS)
+test-postgres: install postgres ## Run the suite, without the browser and production tests, on PostgreSQL
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser and not production" -n 2 $(PYTEST_ARGS)
 
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests if it is missing
@@ -84,6 +84,18 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing
 .PHONY: test-browser
 test-browser: install chromium postgres ## Run the browser and accessibility tests (they must run, not skip)
 	BROWSER_TESTS_REQUIRED=1 DATABASE_URL=$(PG_URL) $(BIN)/pytest -m browser -n 2 $(PYTEST_ARGS)
+
+# Debian's nginx package is the plain server (nginx-light only adds the echo module). Where
+# services may start (no policy-rc.d), the package starts a system nginx on port 80; the
+# tests run their own nginx on a free port, so that one does them no harm.
+.PHONY: nginx
+nginx: ## Install Debian's nginx for the production tests if it is missing
+	@command -v nginx >/dev/null \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
+
+.PHONY: test-production
+test-production: install nginx postgres ## The slow-client and oversize-request tests against the production set-up (nginx in front of gunicorn)
+	PRODUCTION_TESTS_REQUIRED=1 $(BIN)/pytest -m production $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------- benchmarks
 
@@ -126,7 +138,7 @@ eligibility-cases: install ## Run the demo council's eligibility case file throu
 	$(DEV_ENV) $(MANAGE) check_eligibility_cases $(ELIGIBILITY_CASES)
 
 .PHONY: ci
-ci: lint check eligibility-cases test-sqlite test-postgres test-browser ## Everything CI runs: lint, checks, both databases, browsers
+ci: lint check eligibility-cases test-sqlite test-postgres test-browser test-production ## Everything CI runs: lint, checks, both databases, browsers, the production set-up
 
 .PHONY: clean
 clean: ## Remove the virtualenv, node_modules, built assets and the SQLite database
