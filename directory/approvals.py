@@ -1,17 +1,97 @@
-"""Providers' changes held for approval: proposing, approving (the change goes live) and
-rejecting with a reason, each decision emailed to the person who proposed it."""
+"""Providers' changes held for approval: saving a listing from the back office (held, or
+saved), approving (the change goes live) and rejecting with a reason, each decision emailed to
+the person who proposed it."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
+from django.forms import BaseInlineFormSet, ModelForm
 from django.urls import reverse
 from django.utils import timezone
 
+from .listings import listing_from_forms, listing_of
 from .models import ProposedChange, Service, Status
-from .services import listing_apply
+from .roles import acts_for_providers
+from .services import listing_apply, service_refresh_derived_fields, service_version_record
 
 Kind, State = ProposedChange.Kind, ProposedChange.State
+
+# A provider user changes its drafts and published listings; an archived one is the council's.
+PROVIDER_CHANGEABLE = (Status.DRAFT, Status.PUBLISHED)
+
+
+class Decision(models.TextChoices):
+    """An editor's decision on a proposed change."""
+
+    APPROVE = "approve", "Approve: put it live now"
+    REJECT = "reject", "Reject it"
+
+
+@dataclass(frozen=True)
+class ListingSaved:
+    """What became of a listing saved in the back office. `proposed` is the change it left
+    waiting for approval, if any."""
+
+    service: Service
+    proposed: ProposedChange | None = None
+
+    @property
+    def held(self) -> bool:
+        """The live listing is as it was: the change waits for approval."""
+        return self.proposed is not None and self.proposed.kind == Kind.EDIT
+
+
+def listing_changeable_by(*, service: Service, user) -> bool:
+    """Whether the user may change this listing at all, their role's permissions apart."""
+    return not acts_for_providers(user) or service.status in PROVIDER_CHANGEABLE
+
+
+def listing_held(*, service: Service, by, created: bool) -> bool:
+    """Whether a save of the listing by `by` waits for approval, the live page staying as it
+    is: a provider user's change to a published listing."""
+    return not created and service.status == Status.PUBLISHED and acts_for_providers(by)
+
+
+def listing_save(
+    *, form: ModelForm, formsets: Sequence[BaseInlineFormSet], by, created: bool
+) -> ListingSaved:
+    """Save a listing as a valid service form and its inlines (sessions, venues) describe it,
+    or hold it for approval: the one place the back office decides which.
+
+    A provider user's change to a published listing is held: it becomes a proposed change
+    (replacing any of theirs still waiting) and nothing else is written. Anything else is
+    saved, lists and inlines too, as one version; a provider user's listing is saved as a draft
+    and waits for approval as a new listing."""
+    service = form.save(commit=False)  # writes nothing; lets save_m2m write the lists later
+    if not created and not listing_changeable_by(service=service, user=by):
+        raise PermissionDenied("An archived listing is changed by the council.")
+    with transaction.atomic():
+        if listing_held(service=service, by=by, created=created):
+            listing = listing_from_forms(form, formsets)
+            change = proposed_change_submit(service=service, listing=listing, by=by, kind=Kind.EDIT)
+            return ListingSaved(service, change)
+        for_a_provider = acts_for_providers(by)
+        if for_a_provider:
+            service.status = Status.DRAFT
+        service.full_clean()
+        service.skip_history_when_saving = True  # one version, once the inlines are saved too
+        service.save()
+        form.save_m2m()
+        for formset in formsets:
+            formset.save()
+        service_refresh_derived_fields(service=service)
+        del service.skip_history_when_saving
+        service_version_record(service=service, created=created)
+        if not for_a_provider:
+            return ListingSaved(service)
+        change = proposed_change_submit(
+            service=service, listing=listing_of(service), by=by, kind=Kind.NEW
+        )
+        return ListingSaved(service, change)
 
 
 def proposed_change_submit(*, service: Service, listing: dict, by, kind: str) -> ProposedChange:
@@ -64,6 +144,15 @@ def proposed_change_reject(*, change: ProposedChange, by, reason: str) -> Propos
         raise ValidationError({"reason": "Enter why the change is not approved."})
     with transaction.atomic():
         return _decide(_waiting(change), State.REJECTED, by, reason)
+
+
+def proposed_change_decide(
+    *, change: ProposedChange, by, decision: Decision, reason: str = ""
+) -> ProposedChange:
+    """Approve or reject the change, as the editor decided (see the two functions above)."""
+    if decision == Decision.APPROVE:
+        return proposed_change_approve(change=change, by=by)
+    return proposed_change_reject(change=change, by=by, reason=reason)
 
 
 def decision_text(change: ProposedChange) -> tuple[str, str]:

@@ -5,9 +5,13 @@ revert is itself a new version).
 A service's version holds its whole listing (lists, venues and sessions too), written when
 the version is made (`keep_listing`); the admin makes one version per save, after the form's
 inlines are saved. Other records' versions hold their own fields and tracked many-to-many
-fields (a venue's accessibility features)."""
+fields (a venue's accessibility features). A History page reads any model's versions through a
+VersionFormat: the directory's records', or the Statement's (portal.statement_history)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -82,25 +86,44 @@ class VersionRow:
         return ", ".join(self.changed) if self.changed else "Saved with no changes"
 
 
-def version_rows(records: list, *, snapshot=version_snapshot, changed=None) -> list[VersionRow]:
-    """Versions, newest first, each with what it changed from the one before it: the labels
-    `changed(record, before, after)` gives for two snapshots (by default, changed fields)."""
-    if changed is None:
+@dataclass(frozen=True)
+class VersionFormat:
+    """How a model's versions are read and compared on its History page: each version as a
+    snapshot, and what differs between two snapshots. `changed` gives just the labels of what
+    differs, where that is cheaper than describing both values (it looks up no names)."""
 
-        def changed(record, before, after):
-            return changed_labels(record.instance_type, before, after)
+    snapshot: Callable[[Any], dict]
+    differences: Callable[[dict | None, dict], list[Difference]]
+    changed: Callable[[dict | None, dict], list[str]] | None = None
 
+    def changed_labels(self, before: dict | None, after: dict) -> list[str]:
+        if self.changed is None:
+            return [difference.label for difference in self.differences(before, after)]
+        return self.changed(before, after)
+
+
+def record_versions(model) -> VersionFormat:
+    """How the versions of a directory record (a service, a venue, a list's term...) read."""
+    return VersionFormat(
+        snapshot=version_snapshot,
+        differences=partial(compare, model),
+        changed=partial(changed_labels, model),
+    )
+
+
+def version_rows(records: list, versions: VersionFormat | None = None) -> list[VersionRow]:
+    """Versions, newest first, each with the labels of what it changed from the one before it;
+    read as directory records' unless `versions` says otherwise."""
+    if not records:
+        return []
+    versions = versions or record_versions(records[0].instance_type)
+    snapshots = [versions.snapshot(record) for record in records]
     rows = []
-    snapshots = [snapshot(record) for record in records]
     for index, record in enumerate(records):
         before = snapshots[index + 1] if index + 1 < len(records) else None
-        labels = changed(record, before, snapshots[index]) if before is not None else []
+        labels = versions.changed_labels(before, snapshots[index]) if before is not None else []
         rows.append(VersionRow(record, labels))
     return rows
-
-
-def version_differences(older, newer) -> list[Difference]:
-    return compare(older.instance_type, version_snapshot(older), version_snapshot(newer))
 
 
 def revert_differences(obj, record) -> list[Difference]:

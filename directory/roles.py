@@ -2,8 +2,8 @@
 
 docs/roles.md shows the same matrix for people. A superuser can do everything; everyone else
 gets what their groups give. A provider user also sees only the records of the providers they
-are linked to (directory.admin), whatever the matrix says about the model. Who may manage whose
-account (portal.staff_admin) is users_managed_by."""
+are linked to (the querysets' visible_to), whatever the matrix says about the model. Who may
+manage whose account (portal.staff_admin) is users_managed_by."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group

@@ -12,8 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from directory.roles import acts_for_providers
-
 from .council import council_for
 from .csv_export import csv_lines
 from .filters import ServiceFilter
@@ -162,9 +160,7 @@ def service_preview(request, pk):
     office only, and for a provider user only its own organisation's listings."""
     if not request.user.has_perm("directory.view_service"):
         raise PermissionDenied
-    services = Service.objects.with_page_data()
-    if acts_for_providers(request.user):
-        services = services.filter(provider__users=request.user)
+    services = Service.objects.with_page_data().visible_to(request.user)
     response = _service_page(request, get_object_or_404(services, pk=pk), preview=True)
     response["X-Robots-Tag"] = "noindex"
     return response

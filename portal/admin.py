@@ -11,11 +11,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from directory.admin.history import history_response
+
 # lockouts_admin and staff_admin replace django-axes' and django.contrib.auth's own pages.
 from . import lockouts_admin, services, staff_admin, statement_history  # noqa: F401
 from .models import Statement, StatementSection
-
-HISTORY_PAGE = 200
 
 
 class StatementSectionInline(admin.StackedInline):
@@ -172,33 +172,6 @@ class StatementAdmin(admin.ModelAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         statement = self._statement_or_404(request, object_id)
-        records = list(
-            statement.history.select_related("history_user").order_by(
-                "-history_date", "-history_id"
-            )[:HISTORY_PAGE]
+        return history_response(
+            self, request, statement, versions=statement_history.VERSIONS, can_revert=False
         )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "object": statement,
-            "title": f"History: {statement}",
-            "rows": statement_history.version_rows(records),
-            "can_revert": False,
-        }
-        older, newer = request.GET.get("older"), request.GET.get("newer")
-        if older is not None or newer is not None:
-            by_id = {str(record.history_id): record for record in records}
-            older, newer = by_id.get(older), by_id.get(newer)
-            if older is None or newer is None or older == newer:
-                context["compare_error"] = "Choose two different versions to compare."
-            else:
-                if older.history_date > newer.history_date:
-                    older, newer = newer, older
-                context.update(
-                    older=older,
-                    newer=newer,
-                    differences=statement_history.differences(
-                        statement_history.snapshot(older), statement_history.snapshot(newer)
-                    ),
-                )
-        return TemplateResponse(request, self.object_history_template, context)

@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.db.models import OuterRef, Subquery, Sum
 from django.utils import timezone
 
-from directory.admin_changelists import BoundedDateHierarchy
+from directory.admin.changelists import BoundedDateHierarchy
 
 admin.site.unregister(AccessAttempt)
 

@@ -1,8 +1,8 @@
 """The versions django-simple-history keeps of a Statement, and what changed between two of
-them: its own fields, and each section by its heading."""
+them: its own fields, and each section by its heading. Its History page is the directory's
+records' (directory.admin.history), reading versions through VERSIONS."""
 
-from directory import history
-from directory.history import VersionRow
+from directory.history import VersionFormat
 from directory.versions import Difference, plain
 
 from .models import Statement
@@ -60,10 +60,5 @@ def differences(before: dict | None, after: dict) -> list[Difference]:
     return found
 
 
-def version_rows(records: list) -> list[VersionRow]:
-    """Versions, newest first, each with what it changed from the one before it."""
-    return history.version_rows(
-        records,
-        snapshot=snapshot,
-        changed=lambda record, before, after: [d.label for d in differences(before, after)],
-    )
+# How the Statement's History page (directory.admin.history) reads and compares its versions.
+VERSIONS = VersionFormat(snapshot=snapshot, differences=differences)

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Count
 
 from ..postcodes import ParsedPostcode
+from .provider_scope import ProviderScopedQuerySet
 
 
 class PostcodeQuerySet(models.QuerySet):
@@ -27,7 +28,7 @@ class PostcodeQuerySet(models.QuerySet):
         return tuple(found[0][1:]) if found else None
 
 
-class VenueQuerySet(models.QuerySet):
+class VenueQuerySet(ProviderScopedQuerySet):
     def with_all_features(self, codes):
         """Venues that offer every one of the accessibility features named by code.
 

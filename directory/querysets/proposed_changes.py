@@ -1,7 +1,9 @@
-from django.db import models
+from .provider_scope import ProviderScopedQuerySet
 
 
-class ProposedChangeQuerySet(models.QuerySet):
+class ProposedChangeQuerySet(ProviderScopedQuerySet):
+    users_lookup = "service__provider__users"
+
     def waiting(self):
         """Changes no one has decided on yet."""
         return self.filter(state="waiting")

@@ -1,8 +1,11 @@
-from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 
+from .provider_scope import ProviderScopedQuerySet
 
-class ProviderQuerySet(models.QuerySet):
+
+class ProviderQuerySet(ProviderScopedQuerySet):
+    users_lookup = "users"
+
     def with_published_services(self):
         """Providers with at least one published service."""
         from ..models import Service, Status

@@ -1,7 +1,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connections, models
+from django.db import connections
 from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.lookups import GreaterThan
 
@@ -9,6 +9,7 @@ from .. import full_text
 from ..distance import MILES_PER_DEGREE, Point, box_around
 from ..search import fallback_terms, fts_match
 from ..timings import DAY_COLUMNS, TIME_COLUMNS
+from .provider_scope import ProviderScopedQuerySet
 
 MASKED_LISTS = {
     "needs": "needs_mask",
@@ -110,7 +111,7 @@ def _any_of(conditions):
     return combined
 
 
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(ProviderScopedQuerySet):
     # ------------------------------------------------------------------ filters
 
     def published(self):
@@ -273,7 +274,9 @@ class ServiceQuerySet(models.QuerySet):
         return dict(zip(conditions, row, strict=True))
 
 
-class ServiceLocationQuerySet(models.QuerySet):
+class ServiceLocationQuerySet(ProviderScopedQuerySet):
+    users_lookup = "service__provider__users"
+
     def near(self, point: Point, miles: float):
         """Services' venues within `miles` of the point, annotated with `distance_sq`, the
         distance squared in square miles (a flat-earth figure: see directory.distance)."""

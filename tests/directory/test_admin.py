@@ -1,9 +1,11 @@
 """The directory in the back office: every page opens, and saves keep search current."""
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
-from directory.models import Service
+from directory.models import Service, ServiceLocation, Session
+from tests.factories import ProblemReportFactory
 
 MODELS = [
     "council",
@@ -22,21 +24,44 @@ MODELS = [
 
 @pytest.fixture
 def officer(admin_client, world):
+    ProblemReportFactory(service=world.services.saturday_club)
     return admin_client
 
 
 @pytest.mark.parametrize("model", MODELS)
 def test_every_change_list_and_add_page_opens(officer, model):
+    records = apps.get_model("directory", model)._default_manager
+
     changelist = officer.get(reverse(f"admin:directory_{model}_changelist"), follow=True)
-    assert changelist.status_code == 200
-    if model != "council":
-        assert officer.get(reverse(f"admin:directory_{model}_add")).status_code == 200
+
+    if model == "council":  # its one row, to edit
+        assert changelist.context["original"] == records.get()
+        return
+    shown = changelist.context["cl"]
+    assert shown.model is records.model
+    assert shown.result_count == records.count() > 0
+    add = officer.get(reverse(f"admin:directory_{model}_add"))
+    assert add.context["add"] and add.context["adminform"].form.instance._state.adding
+    assert add.context["adminform"].form._meta.model is records.model
 
 
 def test_an_existing_service_opens_for_editing(officer, world):
-    url = reverse("admin:directory_service_change", args=[world.services.saturday_club.pk])
+    service = world.services.saturday_club
+    url = reverse("admin:directory_service_change", args=[service.pk])
 
-    assert officer.get(url).status_code == 200
+    response = officer.get(url)
+
+    form = response.context["adminform"].form
+    assert response.context["original"] == service
+    assert form.initial["name"] == "Rainbow Saturday Club"
+    assert list(form.initial["kinds"]) == list(service.kinds.all())
+    inlines = {
+        inline.formset.model: inline.formset for inline in response.context["inline_admin_formsets"]
+    }
+    assert [f.instance for f in inlines[Session].initial_forms] == list(service.sessions.all())
+    assert [f.instance.venue for f in inlines[ServiceLocation].initial_forms] == list(
+        service.venues.all()
+    )
 
 
 def test_saving_a_service_in_the_admin_refreshes_its_days_and_search_text(officer, world):

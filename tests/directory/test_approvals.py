@@ -6,11 +6,13 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import URLField
+from django.forms import inlineformset_factory, modelform_factory
 from django.urls import reverse
 
 from directory import approvals, listings
-from directory.models import ProposedChange, Service, Session
+from directory.models import ProposedChange, Service, ServiceLocation, Session
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from tests.factories import (
     BreakKindFactory,
@@ -175,6 +177,162 @@ def test_a_providers_new_listing_is_a_draft_waiting_for_approval(provider_client
     assert (change.service, change.kind, change.state) == (service, "new", "waiting")
 
 
+# ---------------------------------------------------------------------- saving: held or saved
+
+# The shape of the back office's service form and its inlines. As for a provider user, the
+# status is not on the form: the service keeps the one it has.
+ServiceForm = modelform_factory(
+    Service,
+    fields=[*listings.LISTING_FIELDS, "provider", *listings.TERM_LISTS],
+    formfield_callback=lambda field, **kwargs: field.formfield(
+        **kwargs, **({"assume_scheme": "https"} if isinstance(field, URLField) else {})
+    ),
+)
+SessionForms = inlineformset_factory(Service, Session, fields=listings.SESSION_FIELDS, extra=0)
+VenueForms = inlineformset_factory(Service, ServiceLocation, fields=["venue"], extra=0)
+
+
+def submitted(service, data):
+    """The valid form and inlines of a save, as the admin hands them to approvals."""
+    form = ServiceForm(data, instance=service)
+    formsets = [
+        SessionForms(data, instance=form.instance),
+        VenueForms(data, instance=form.instance),
+    ]
+    assert form.is_valid(), form.errors
+    assert all(formset.is_valid() for formset in formsets)
+    return {"form": form, "formsets": formsets}
+
+
+def with_a_wednesday_session(data):
+    return data | {
+        "sessions-TOTAL_FORMS": "1",
+        "sessions-0-weekday": "2",
+        "sessions-0-start_time": "16:00",
+        "sessions-0-end_time": "18:00",
+        "sessions-0-period": "all_year",
+    }
+
+
+@pytest.fixture
+def sam(ours):
+    user = UserFactory(username="sam", roles=[PROVIDER])
+    ours.users.add(user)
+    return user
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "created", "held"),
+    [
+        (PROVIDER, "published", False, True),
+        (PROVIDER, "draft", False, False),
+        (PROVIDER, "draft", True, False),
+        (DIRECTORY_EDITOR, "published", False, False),
+    ],
+    ids=[
+        "a provider's change to a published listing waits",
+        "a provider's change to its draft is saved",
+        "a provider's new listing is saved",
+        "an editor's change is saved",
+    ],
+)
+def test_which_saves_are_held_for_approval(ours, role, status, created, held):
+    service = ServiceFactory.build(provider=ours, status=status)
+
+    by = UserFactory(roles=[role])
+
+    assert approvals.listing_held(service=service, by=by, created=created) is held
+
+
+def test_a_providers_change_to_a_published_listing_is_held_and_nothing_else_written(
+    sam, live, lists
+):
+    versions = live.history.count()
+    data = with_a_wednesday_session(service_form(live, lists, name="Changed club"))
+
+    saved = approvals.listing_save(**submitted(live, data), by=sam, created=False)
+
+    assert saved.held and saved.proposed == ProposedChange.objects.waiting().get()
+    assert (saved.proposed.kind, saved.proposed.proposed_by) == ("edit", sam)
+    assert saved.proposed.listing["name"] == "Changed club"
+    assert [s["weekday"] for s in saved.proposed.listing["sessions"]] == [2]
+    live.refresh_from_db()
+    assert (live.name, live.status, live.on_saturday, live.on_wednesday) == (
+        "Live club",
+        "published",
+        True,
+        False,
+    )
+    assert live.history.count() == versions
+
+
+def test_an_editors_change_is_saved_with_its_inlines_as_one_version(editor, live, lists):
+    versions = live.history.count()
+    data = with_a_wednesday_session(service_form(live, lists, name="Changed club"))
+
+    saved = approvals.listing_save(**submitted(live, data), by=editor, created=False)
+
+    assert not saved.held and saved.proposed is None
+    live.refresh_from_db()
+    assert (live.name, live.status) == ("Changed club", "published")
+    assert live.on_wednesday  # derived from the sessions the inlines saved
+    assert live.history.count() == versions + 1
+    assert live.history.latest().listing == listings.listing_of(live)
+    assert not ProposedChange.objects.exists()
+
+
+def test_a_providers_new_listing_is_saved_as_a_draft_and_proposed_as_new(sam, ours, lists):
+    new = ServiceFactory.build(provider=ours, name="New club", status="published")
+
+    saved = approvals.listing_save(**submitted(new, service_form(new, lists)), by=sam, created=True)
+
+    service = Service.objects.get(name="New club")
+    assert service.status == "draft"
+    assert not saved.held
+    assert (saved.service, saved.proposed.kind, saved.proposed.state) == (service, "new", "waiting")
+    assert saved.proposed.listing["name"] == "New club"
+    assert service.history.get().history_type == "+"
+
+
+def test_a_providers_change_to_its_draft_is_saved_and_waits_as_new(sam, ours, lists):
+    draft = ServiceFactory(
+        provider=ours, status="draft", kinds=[lists["kind"]], localities=[lists["locality"]]
+    )
+
+    saved = approvals.listing_save(
+        **submitted(draft, service_form(draft, lists, name="Better club")), by=sam, created=False
+    )
+
+    draft.refresh_from_db()
+    assert (draft.name, draft.status) == ("Better club", "draft")
+    assert (saved.held, saved.proposed.kind) == (False, "new")
+
+
+def test_a_providers_change_to_an_archived_listing_is_refused(sam, ours, lists):
+    archived = ServiceFactory(
+        name="Old club",
+        provider=ours,
+        status="archived",
+        kinds=[lists["kind"]],
+        localities=[lists["locality"]],
+    )
+    form = submitted(archived, service_form(archived, lists, name="Revived"))
+
+    with pytest.raises(PermissionDenied):
+        approvals.listing_save(**form, by=sam, created=False)
+
+    archived.refresh_from_db()
+    assert (archived.status, archived.name) == ("archived", "Old club")
+    assert not ProposedChange.objects.exists()
+
+
+def test_only_a_provider_user_is_kept_from_an_archived_listing(sam, editor, ours):
+    archived = ServiceFactory.build(provider=ours, status="archived")
+
+    assert not approvals.listing_changeable_by(service=archived, user=sam)
+    assert approvals.listing_changeable_by(service=archived, user=editor)
+
+
 # ---------------------------------------------------------------------- the queue
 
 
@@ -257,6 +415,19 @@ def test_approving_a_new_listing_publishes_the_draft(editor_client, ours):
 
     draft.refresh_from_db()
     assert draft.status == "published" and draft.last_checked_on is not None
+
+
+@pytest.mark.parametrize(
+    ("decision", "state"),
+    [(approvals.Decision.APPROVE, "approved"), (approvals.Decision.REJECT, "rejected")],
+)
+def test_a_decision_approves_or_rejects(editor, live, decision, state):
+    change = ProposedChangeFactory(service=live, listing=listings.listing_of(live) | {"name": "X"})
+
+    approvals.proposed_change_decide(change=change, by=editor, decision=decision, reason="No.")
+
+    change.refresh_from_db()
+    assert (change.state, change.decided_by) == (state, editor)
 
 
 def test_a_decided_change_cannot_be_decided_again(editor, live):

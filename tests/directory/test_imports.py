@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
 
-from directory.admin import ServiceAdmin
+from directory.admin.services import ServiceAdmin
 from directory.imports import ProviderResource, ServiceResource, VenueResource
 from directory.models import Provider, Service, Venue
 from directory.roles import DIRECTORY_EDITOR, PROVIDER

@@ -4,12 +4,19 @@ import pytest
 
 from directory import full_text, services
 from directory.distance import Point
-from directory.models import Postcode, Service, ServiceLocation
+from directory.models import Postcode, ProposedChange, Provider, Service, ServiceLocation, Venue
 from directory.postcodes import parse_postcode
 from directory.querysets import FilterOptions
 from directory.querysets.services import ListingDetails, with_listing_details
+from directory.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
 from tests.directory.conftest import ORIGIN
-from tests.factories import ServiceFactory
+from tests.factories import (
+    ProposedChangeFactory,
+    ProviderFactory,
+    ServiceFactory,
+    UserFactory,
+    VenueFactory,
+)
 
 
 def names(queryset):
@@ -217,3 +224,85 @@ def test_listing_details_give_kinds_in_display_order_and_nothing_for_no_services
     )
     assert listed.listing.kinds == tuple(kind.name for kind in in_order)
     assert listed.listing.places == ()
+
+
+# ---------------------------------------------------------------------- what a user may see
+
+SCOPED_MODELS = [Provider, Venue, Service, ServiceLocation, ProposedChange]
+
+
+@pytest.fixture
+def two_providers(db):
+    """Two providers, each with a venue, a service there and a change waiting to it."""
+    for name in ("Ours", "Theirs"):
+        provider = ProviderFactory(name=name)
+        venue = VenueFactory(name=f"{name} Hall", provider=provider)
+        service = ServiceFactory(name=f"{name} Club", provider=provider, venues=[venue])
+        ProposedChangeFactory(service=service)
+    return Provider.objects.get(name="Ours"), Provider.objects.get(name="Theirs")
+
+
+def providers_seen(model, user) -> set[str]:
+    """The names of the providers whose records of the model the user sees."""
+    path = {
+        Provider: "name",
+        Venue: "provider__name",
+        Service: "provider__name",
+        ServiceLocation: "service__provider__name",
+        ProposedChange: "service__provider__name",
+    }[model]
+    return set(model.objects.visible_to(user).values_list(path, flat=True))
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda model: model.__name__)
+def test_a_provider_user_sees_only_its_own_providers_records(two_providers, model):
+    ours, _ = two_providers
+    user = UserFactory(roles=[PROVIDER])
+    ours.users.add(user)
+
+    assert providers_seen(model, user) == {"Ours"}
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda model: model.__name__)
+def test_a_provider_user_linked_to_no_provider_sees_nothing(two_providers, model):
+    assert providers_seen(model, UserFactory(roles=[PROVIDER])) == set()
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        {"roles": [DIRECTORY_EDITOR]},
+        {"roles": [COMMISSIONER]},
+        {"roles": [PROVIDER, DIRECTORY_EDITOR]},
+        {"is_superuser": True},
+    ],
+    ids=["editor", "commissioner", "provider and editor", "superuser"],
+)
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda model: model.__name__)
+def test_the_councils_people_see_every_providers_records(two_providers, model, who):
+    ours, _ = two_providers
+    user = UserFactory(**who)
+    ours.users.add(user)
+
+    assert providers_seen(model, user) == {"Ours", "Theirs"}
+
+
+@pytest.mark.parametrize("model", SCOPED_MODELS, ids=lambda model: model.__name__)
+def test_no_one_signed_out_or_deactivated_sees_anything(two_providers, model):
+    from django.contrib.auth.models import AnonymousUser
+
+    inactive = UserFactory(is_superuser=True, is_active=False)
+
+    assert providers_seen(model, AnonymousUser()) == set()
+    assert providers_seen(model, inactive) == set()
+
+
+def test_visible_to_chains_with_other_filters(two_providers):
+    ours, theirs = two_providers
+    user = UserFactory(roles=[PROVIDER])
+    ours.users.add(user)
+    ServiceFactory(name="Our Draft", provider=ours, status="draft")
+
+    assert names(Service.objects.visible_to(user)) == ["Our Draft", "Ours Club"]
+    assert names(Service.objects.published().visible_to(user)) == ["Ours Club"]
+    assert names(Service.objects.visible_to(user).filter(provider=theirs)) == []

@@ -86,10 +86,25 @@ def test_cases_of_a_draft_can_be_edited(admin_client, default_ruleset):
     assert 'type="checkbox" name="evidence" value="diagnosis"' in html
 
 
-def test_history_pages_open(admin_client, default_ruleset):
-    url = reverse("admin:eligibility_ruleset_history", args=[default_ruleset.pk])
+def history_page(client, model, record):
+    return client.get(reverse(f"admin:eligibility_{model}_history", args=[record.pk]))
 
-    assert admin_client.get(url).status_code == 200
+
+def test_history_pages_open(admin_client, admin_user, default_ruleset):
+    draft = ruleset_new_version(ruleset=default_ruleset, valid_from=dt.date(2027, 4, 1))
+    admin_client.post(reverse("admin:eligibility_ruleset_publish", args=[draft.pk]))
+    case = draft.cases.first()
+
+    rulesets = history_page(admin_client, "ruleset", draft)
+    cases = history_page(admin_client, "rulesetcase", case)
+
+    for page, record in ((rulesets, draft), (cases, case)):
+        assert page.context["object"] == record
+        listed = [version.history_id for version in page.context["page_obj"]]
+        assert listed == list(record.history.values_list("history_id", flat=True))
+        assert listed
+    assert rulesets.context["page_obj"][0].history_user == admin_user
+    assert admin_user.username in rulesets.content.decode()
 
 
 def test_check_records_are_read_only(admin_client, default_ruleset):

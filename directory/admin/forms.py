@@ -2,12 +2,14 @@
 
 from django import forms
 
+from ..approvals import Decision
+
 
 class DecisionForm(forms.Form):
     """An editor's decision on a proposed change."""
 
     decision = forms.ChoiceField(
-        choices=[("approve", "Approve: put it live now"), ("reject", "Reject it")],
+        choices=Decision.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether to approve or reject the change."},
     )
@@ -20,6 +22,6 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == "reject" and not data.get("reason", "").strip():
+        if data.get("decision") == Decision.REJECT and not data.get("reason", "").strip():
             self.add_error("reason", "Enter why the change is not approved.")
         return data

@@ -1,0 +1,104 @@
+"""Providers' proposed changes in the back office: the queue, each change shown against what
+is live, and an editor's decision (directory.approvals)."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from .. import approvals, listings
+from ..models import ProposedChange
+from .directory_admin import DirectoryAdmin
+from .forms import DecisionForm
+from .scoping import ProviderScoped
+from .validation_problems import listing_problems
+
+
+@admin.register(ProposedChange)
+class ProposedChangeAdmin(ProviderScoped, DirectoryAdmin):
+    """The queue of providers' changes: each shown against what is live, with a decision."""
+
+    list_display = ("service", "provider", "kind", "proposed_by", "proposed_at", "state")
+    list_filter = ("state", "kind")
+    search_fields = ("service__name", "service__provider__name")
+    list_select_related = ("service__provider", "proposed_by")
+
+    @admin.display(ordering="service__provider__name")
+    def provider(self, change):
+        return change.service.provider
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("directory.approve_proposedchange")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        change = self.get_object(request, unquote(object_id))
+        if change is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, change):
+            raise PermissionDenied
+        can_decide = (
+            self.has_approve_permission(request) and change.state == ProposedChange.State.WAITING
+        )
+        form = DecisionForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST":
+            if not can_decide:
+                raise PermissionDenied
+            if form.is_valid() and self._decide(request, change, form):
+                return redirect(
+                    reverse("admin:directory_proposedchange_changelist") + "?state__exact=waiting"
+                )
+        service = change.service
+        listing = listings.listing_of(service)
+        found = (
+            listings.differences(listing, change.listing)
+            if change.kind == ProposedChange.Kind.EDIT
+            else listings.differences(None, listing)
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{change.get_kind_display()}: {service}",
+            "change": change,
+            "differences": found,
+            "form": form,
+            "can_decide": can_decide,
+        }
+        return TemplateResponse(request, "admin/directory/proposedchange/decide.html", context)
+
+    def _decide(self, request, change, form) -> bool:
+        """Whether the decision was made; if not, the form says why."""
+        decision = approvals.Decision(form.cleaned_data["decision"])
+        try:
+            approvals.proposed_change_decide(
+                change=change,
+                by=request.user,
+                decision=decision,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            if getattr(error, "error_dict", {}).keys() <= set(form.fields):
+                form.add_error(None, error)
+            else:
+                form.add_error(
+                    None, "This change cannot go live as it is. Reject it with a reason."
+                )
+                for problem in listing_problems(error):
+                    form.add_error(None, problem)
+            return False
+        if decision == approvals.Decision.APPROVE:
+            done = f"Approved: “{change.service}” is live."
+        else:
+            done = f"Rejected: “{change.service}” is unchanged and the provider is told why."
+        self.message_user(request, done, messages.SUCCESS)
+        return True
