@@ -18,7 +18,7 @@ CHUNK = 1000
 
 
 @dataclass(frozen=True)
-class Listing:
+class ServiceWithLists:
     """A service with what its row needs from other tables, read a chunk at a time."""
 
     service: Service
@@ -33,7 +33,7 @@ class Listing:
 @dataclass(frozen=True)
 class Column:
     header: str
-    value: Callable[[Listing], object]
+    value: Callable[[ServiceWithLists], object]
 
 
 def _yes_no(value: bool) -> str:
@@ -122,7 +122,9 @@ def _chunks(services: Iterable[Service]) -> Iterator[list[Service]]:
         yield chunk
 
 
-def listings(services, options: FilterOptions, site_url: str) -> Iterator[Listing]:
+def services_with_lists(
+    services, options: FilterOptions, site_url: str
+) -> Iterator[ServiceWithLists]:
     """Each service of the queryset, in its order, with its lists, sessions and venues: the
     lists from the service's masks, the rest in two queries per chunk of services."""
     rows = (
@@ -134,7 +136,7 @@ def listings(services, options: FilterOptions, site_url: str) -> Iterator[Listin
         ids = [service.pk for service in chunk]
         sessions, venues = _sessions_by_service(ids), _venues_by_service(ids)
         for service in chunk:
-            yield Listing(
+            yield ServiceWithLists(
                 service,
                 needs=_names(options.needs, service.needs_mask),
                 kinds=_names(options.kinds, service.kinds_mask),
@@ -145,7 +147,7 @@ def listings(services, options: FilterOptions, site_url: str) -> Iterator[Listin
             )
 
 
-def service_rows(rows: Iterable[Listing]) -> Iterator[list]:
+def service_rows(rows: Iterable[ServiceWithLists]) -> Iterator[list]:
     for row in rows:
         yield [safe_cell(column.value(row)) for column in COLUMNS]
 
@@ -161,5 +163,5 @@ def csv_lines(services, options: FilterOptions, site_url: str) -> Iterator[str]:
     """The file, a line at a time: a byte-order mark (so Excel reads UTF-8), headers, rows."""
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(HEADERS)
-    for row in service_rows(listings(services, options, site_url)):
+    for row in service_rows(services_with_lists(services, options, site_url)):
         yield writer.writerow(row)

@@ -7,24 +7,17 @@ from django import forms
 from django.db.models import F
 
 from . import full_text
+from .ages import MAX_AGE
 from .distance import Point
 from .forms import DirectoryFilterForm, PostcodeField
 from .models import Tier
 from .querysets import FilterOptions
 from .search_index import SearchIndex
-from .timings import TimeOfWeek
+from .timings import TimeOfWeek, Weekday
 
 DISTANCES = [(1, "1 mile"), (3, "3 miles"), (5, "5 miles"), (10, "10 miles"), (20, "20 miles")]
 DEFAULT_DISTANCE = 10
-DAYS = [
-    ("monday", "Monday"),
-    ("tuesday", "Tuesday"),
-    ("wednesday", "Wednesday"),
-    ("thursday", "Thursday"),
-    ("friday", "Friday"),
-    ("saturday", "Saturday"),
-    ("sunday", "Sunday"),
-]
+DAYS = [(day.code, day.label) for day in Weekday]
 ONLY = [
     ("free", "Free"),
     ("direct_payments", "Can be paid for with a direct payment"),
@@ -37,7 +30,6 @@ SORTS = [
     ("name", "Name (A to Z)"),
     ("checked", "Most recently checked"),
 ]
-MAX_AGE = 25
 
 
 @dataclass(frozen=True)
@@ -95,7 +87,7 @@ class ServiceFilter(django_filters.FilterSet):
     )
     age = WholeNumberFilter(
         label="Child's age",
-        help_text="In years, from 0 to 25",
+        help_text=f"In years, from 0 to {MAX_AGE}",
         method="filter_age",
         min_value=0,
         max_value=MAX_AGE,
@@ -212,7 +204,7 @@ class ServiceFilter(django_filters.FilterSet):
         return queryset.with_any_kind(self.options.mask("kinds", codes))
 
     def filter_days(self, queryset, name, days):
-        return queryset.on_any_day(index for index, (code, _) in enumerate(DAYS) if code in days)
+        return queryset.on_any_day(day for day in Weekday if day.code in days)
 
     def filter_times(self, queryset, name, times):
         return queryset.at_any_time(times)
@@ -275,7 +267,7 @@ class ServiceFilter(django_filters.FilterSet):
                 kept &= index.any_of(list_name, options.mask(list_name, cleaned[filter_name]))
         days = cleaned.get("day") or ()
         any_of = (
-            [f"day_{i}" for i, (code, _) in enumerate(DAYS) if code in days],
+            [f"day_{day.value}" for day in Weekday if day.code in days],
             [f"time_{time}" for time in cleaned.get("time") or ()],
             [f"tier_{tier}" for tier in cleaned.get("tier") or ()],
         )

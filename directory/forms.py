@@ -1,20 +1,23 @@
 """Forms families fill in: the directory's filters and 'report a problem'."""
 
 from dataclasses import dataclass
-from html import escape
 
 from crispy_forms.layout import LayoutObject
 from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fluid, Layout, Size
 from django import forms
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html, format_html_join
 
 from .distance import Point
 from .models import Postcode, ProblemReport
 from .postcodes import ParsedPostcode, parse_postcode
 
 EXAMPLE_POSTCODE = "DT1 1XJ"
+# GOV.UK Frontend's block class for each kind of choice input: its items, inputs and labels
+# are this with __item, __input and __label.
+CHOICES_CLASS = {"checkbox": "govuk-checkboxes", "radio": "govuk-radios"}
+CHECKED = {True: conditional_escape(" checked"), False: conditional_escape("")}
 
 
 @dataclass(frozen=True)
@@ -27,28 +30,39 @@ class LocatedPostcode:
 def _error(field) -> str:
     if not field.errors:
         return ""
-    return (
-        f'<p id="{field.auto_id}_error" class="govuk-error-message">'
-        f'<span class="govuk-visually-hidden">Error:</span> {escape(str(field.errors[0]))}</p>'
+    return format_html(
+        '<p id="{}_error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> {}</p>',
+        field.auto_id,
+        field.errors[0],
     )
 
 
 def _described_by(field, hint=False) -> str:
     ids = [f"{field.auto_id}_hint"] if hint else []
     ids += [f"{field.auto_id}_error"] if field.errors else []
-    return f' aria-describedby="{" ".join(ids)}"' if ids else ""
+    return format_html(' aria-describedby="{}"', " ".join(ids)) if ids else ""
 
 
-def _group(field, html: str) -> str:
-    error_class = " govuk-form-group--error" if field.errors else ""
-    return f'<div class="govuk-form-group{error_class}">{html}</div>'
+def _group(field, *parts) -> str:
+    return format_html(
+        '<div class="govuk-form-group{}">{}</div>',
+        " govuk-form-group--error" if field.errors else "",
+        _joined(parts),
+    )
+
+
+def _joined(parts) -> str:
+    """Markup parts side by side, each escaped unless it is already safe."""
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 class FilterField(LayoutObject):
     """A GOV.UK text input or select in the filter panel: label, hint, error and control.
 
     The directory draws its filter panel on every search, so its parts are written here with
-    plain string building rather than a template per field (see docs/adr/0006)."""
+    format_html, which escapes every value, rather than a template per field (see
+    docs/adr/0006)."""
 
     def __init__(self, name, *, width=""):
         self.name = name
@@ -57,39 +71,52 @@ class FilterField(LayoutObject):
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
         field = form[self.name]
         hint = field.help_text
-        label = (
-            f'<label class="govuk-label govuk-label--s" for="{field.auto_id}">'
-            f"{escape(str(field.label))}</label>"
+        label = format_html(
+            '<label class="govuk-label govuk-label--s" for="{}">{}</label>',
+            field.auto_id,
+            field.label,
         )
         hint_html = (
-            f'<div id="{field.auto_id}_hint" class="govuk-hint">{escape(str(hint))}</div>'
+            format_html('<div id="{}_hint" class="govuk-hint">{}</div>', field.auto_id, hint)
             if hint
             else ""
         )
-        error_class = " govuk-input--error" if field.errors else ""
-        if isinstance(field.field.widget, forms.Select):
-            chosen = str(field.value() if field.value() is not None else "")
-            options = "".join(
-                f'<option value="{escape(str(value))}"'
-                f"{' selected' if str(value) == chosen else ''}>{escape(str(text))}</option>"
+        control = (
+            self._select(field, hint)
+            if isinstance(field.field.widget, forms.Select)
+            else self._input(field, hint)
+        )
+        return _group(field, label, hint_html, _error(field), control)
+
+    def _select(self, field, hint) -> str:
+        chosen = str(field.value() if field.value() is not None else "")
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, " selected" if str(value) == chosen else "", text)
                 for value, text in field.field.choices
-            )
-            control = (
-                f'<select class="govuk-select{error_class.replace("input", "select")}" '
-                f'id="{field.auto_id}" name="{field.html_name}"'
-                f"{_described_by(field, bool(hint))}>{options}</select>"
-            )
-        else:
-            value = field.value()
-            value_html = f' value="{escape(str(value))}"' if value not in (None, "") else ""
-            width = f" govuk-input--width-{self.width}" if self.width else ""
-            control = (
-                f'<input class="govuk-input{width}{error_class}" id="{field.auto_id}" '
-                f'name="{field.html_name}" type="text"{value_html}'
-                f"{_described_by(field, bool(hint))}>"
-            )
-        return mark_safe(  # noqa: S308 (every value above is escaped)
-            _group(field, label + hint_html + _error(field) + control)
+            ),
+        )
+        return format_html(
+            '<select class="govuk-select{}" id="{}" name="{}"{}>{}</select>',
+            " govuk-select--error" if field.errors else "",
+            field.auto_id,
+            field.html_name,
+            _described_by(field, bool(hint)),
+            options,
+        )
+
+    def _input(self, field, hint) -> str:
+        value = field.value()
+        return format_html(
+            '<input class="govuk-input{}{}" id="{}" name="{}" type="text"{}{}>',
+            f" govuk-input--width-{self.width}" if self.width else "",
+            " govuk-input--error" if field.errors else "",
+            field.auto_id,
+            field.html_name,
+            format_html(' value="{}"', value) if value not in (None, "") else "",
+            _described_by(field, bool(hint)),
         )
 
 
@@ -97,45 +124,68 @@ class FilterGroup(LayoutObject):
     """Filters folded into a GOV.UK details element, open when one of them is set or wrong.
 
     The details element works without JavaScript and keeps a long list of filters short on a
-    phone. Its checkboxes or radios are written like FilterField's controls."""
+    phone. Its checkboxes or radios are written like FilterField's controls, with GOV.UK
+    Frontend's classes for each (CHOICES_CLASS)."""
 
     def __init__(self, summary, *fields, input_type="checkbox"):
         self.summary = summary
         self.fields = list(fields)
         self.input_type = input_type
 
-    def _fieldset(self, field) -> str:
-        kind = self.input_type
+    def _items(self, field) -> str:
         chosen = field.value() or []
         chosen = {str(value) for value in ([chosen] if isinstance(chosen, str) else chosen)}
-        items = []
-        for number, (value, label) in enumerate(field.field.choices, start=1):
-            value = str(value)
-            # The first item takes the field's own id, which the error summary links to.
-            item_id = field.auto_id if number == 1 else f"{field.auto_id}_{number}"
-            items.append(
-                f'<div class="govuk-{kind}es__item"><input class="govuk-{kind}es__input" '
-                f'id="{item_id}" name="{field.html_name}" type="{kind}" value="{escape(value)}"'
-                f'{" checked" if value in chosen else ""}><label class="govuk-label '
-                f'govuk-{kind}es__label" for="{item_id}">{escape(str(label))}</label></div>'
-            )
+        # What every item of the field shares is escaped once, not once an item: the panel
+        # draws about 80 items on every search.
+        shared = {
+            "block": conditional_escape(CHOICES_CLASS[self.input_type]),
+            "kind": conditional_escape(self.input_type),
+            "name": conditional_escape(field.html_name),
+        }
+        return format_html_join(
+            "",
+            '<div class="{block}__item"><input class="{block}__input" id="{id}" name="{name}" '
+            'type="{kind}" value="{value}"{checked}><label class="govuk-label {block}__label" '
+            'for="{id}">{label}</label></div>',
+            (
+                shared
+                | {
+                    # The first item takes the field's own id, which the error summary links to.
+                    "id": field.auto_id if number == 1 else f"{field.auto_id}_{number}",
+                    "value": value,
+                    "checked": CHECKED[str(value) in chosen],
+                    "label": label,
+                }
+                for number, (value, label) in enumerate(field.field.choices, start=1)
+            ),
+        )
+
+    def _fieldset(self, field) -> str:
         return _group(
             field,
-            f'<fieldset class="govuk-fieldset"{_described_by(field)}>'
-            '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">'
-            f"{escape(str(field.label))}</legend>{_error(field)}"
-            f'<div class="govuk-{kind}es govuk-{kind}es--small" data-module="govuk-{kind}es">'
-            f"{''.join(items)}</div></fieldset>",
+            format_html(
+                '<fieldset class="govuk-fieldset"{described_by}>'
+                '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>'
+                '{error}<div class="{block} {block}--small" data-module="{block}">{items}</div>'
+                "</fieldset>",
+                described_by=_described_by(field),
+                legend=field.label,
+                error=_error(field),
+                block=CHOICES_CLASS[self.input_type],
+                items=self._items(field),
+            ),
         )
 
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
         bound = [form[name] for name in self.fields]
         is_open = any(field.value() or field.errors for field in bound)
-        return mark_safe(  # noqa: S308 (every value above is escaped)
-            f'<details class="govuk-details app-filter-group"{" open" if is_open else ""}>'
+        return format_html(
+            '<details class="govuk-details app-filter-group"{}>'
             '<summary class="govuk-details__summary"><span class="govuk-details__summary-text">'
-            f'{escape(self.summary)}</span></summary><div class="govuk-details__text">'
-            f"{''.join(self._fieldset(field) for field in bound)}</div></details>"
+            '{}</span></summary><div class="govuk-details__text">{}</div></details>',
+            " open" if is_open else "",
+            self.summary,
+            _joined(self._fieldset(field) for field in bound),
         )
 
 

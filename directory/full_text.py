@@ -47,8 +47,8 @@ def scored_ids(
     the search, each with a score: the lower, the more relevant (0 for all unless `ranked`).
     None where the search has no words to match (SQLite FTS5 then matches everything).
 
-    `among`, a list of ids, limits the search to them: SQLite's BM25 costs more than the
-    match (3,483 services matching 'club': 4 ms matched, 13 ms ranked), and PostgreSQL reads
+    `among`, a list of ids, limits the search to them: SQLite's BM25 ranking of a common word's
+    matches costs several times the match itself (docs/performance.md), and PostgreSQL reads
     a few services by id sooner than every service that matches."""
     from .models import Service
     from .search_index import fetch_all, raw_rows

@@ -230,4 +230,4 @@ def _give_postcodes_their_districts_locality(districts) -> None:
 
 def open_text(path) -> io.TextIOBase:
     """Open a file as UTF-8 text (with or without a byte-order mark)."""
-    return open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
+    return open(path, encoding="utf-8-sig", newline="")

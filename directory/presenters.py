@@ -199,15 +199,6 @@ def page_links(path: str, query: list[tuple[str, str]], number: int, count: int)
     }
 
 
-def directory_url(**params) -> str:
-    """A link into the directory's results with the given filters."""
-    query = []
-    for key, value in params.items():
-        for item in value if isinstance(value, list | tuple) else [value]:
-            query.append((key, str(item)))
-    return _url(reverse("directory:search"), query)
-
-
 # ---------------------------------------------------------------------------- a service's page
 
 

@@ -4,8 +4,8 @@ over the services in the database.
 
 Position p in every bit set is the p-th published service in the database's own order by
 name (then id). A set of services is one int with bit p set for each; intersecting two sets
-is `&`, counting one is `int.bit_count()`. Counting the ~70 filter options of 10,000 services
-this way takes a fraction of a millisecond; in SQL it was a pass over every matching service.
+is `&`, counting one is `int.bit_count()`. Counting every filter option is then an `&` and a
+count per option, where in SQL it was a pass over every matching service (docs/performance.md).
 
 The index is built from one query and kept per database alias. Triggers on the services and
 venue links tables change a token on every write (SearchIndexVersion, migration 0014); each
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 from django.db import connections
 
+from .ages import MAX_AGE
 from .distance import MILES_PER_DEGREE, Point, box_around
 from .models import Service
 from .querysets.services import MASKED_LISTS
 from .timings import DAY_COLUMNS, TIME_COLUMNS, TimeOfWeek
 
-MAX_AGE = 25
 # The columns the index is built from, after the service's id, in this order.
 _FLAGS = {
     "free": "is_free",

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from . import full_text
 from .listings import TERM_LISTS, listing_values
 from .models import (
+    DERIVED_FIELDS,
     SERVICE_HISTORY,
     AccessibilityFeature,
     Postcode,
@@ -20,18 +21,7 @@ from .models import (
 )
 from .postcodes import parse_postcode
 from .search import search_document
-from .timings import DAY_COLUMNS, TIME_COLUMNS, SessionTime, timing_columns, timings_of
-
-DERIVED_FIELDS = [
-    *DAY_COLUMNS,
-    *TIME_COLUMNS.values(),
-    "has_venue",
-    "needs_mask",
-    "kinds_mask",
-    "localities_mask",
-    "features_mask",
-    "search_document",
-]
+from .timings import SessionTime, timing_columns, timings_of
 
 
 def mask_of(terms) -> int:

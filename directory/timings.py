@@ -6,8 +6,28 @@ from datetime import time
 
 from django.db import models
 
-MONDAY_TO_FRIDAY = frozenset(range(5))
-WEEKEND = frozenset({5, 6})
+
+class Weekday(models.IntegerChoices):
+    """The days of the week, numbered from Monday = 0 as Python's `date.weekday()` does. Every
+    other name for a day (a filter's code, a column, Open Referral's BYDAY code) comes from
+    these."""
+
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+    @property
+    def code(self) -> str:
+        """'monday': the day in web addresses and in the Service column `on_monday`."""
+        return self.name.lower()
+
+
+WEEKEND = frozenset({Weekday.SATURDAY, Weekday.SUNDAY})
+MONDAY_TO_FRIDAY = frozenset(Weekday) - WEEKEND
 AFTER_SCHOOL_FROM, AFTER_SCHOOL_UNTIL = time(15, 0), time(18, 0)
 EVENING_STARTS, EVENING_ENDS = time(17, 30), time(19, 0)
 
@@ -77,8 +97,7 @@ def timings_of(sessions: Iterable[SessionTime], *, overnight_kind: bool) -> Timi
     return Timings(days=frozenset(s.weekday for s in sessions), times=frozenset(times))
 
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DAY_COLUMNS = tuple(f"on_{name}" for name in WEEKDAY_NAMES)
+DAY_COLUMNS = tuple(f"on_{day.code}" for day in Weekday)
 TIME_COLUMNS = {time: f"runs_{time}" for time in TimeOfWeek.values}
 
 

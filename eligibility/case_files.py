@@ -9,6 +9,8 @@ from dataclasses import dataclass, fields
 
 import yaml
 
+from directory.ages import MAX_AGE
+
 from .rules import (
     AWARDED,
     BENEFITS,
@@ -87,8 +89,10 @@ def _date(value, what):
 
 
 def _age(value, what):
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 25:
-        raise ValueError(f"{what} must be a whole number of years from 0 to 25, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_AGE:
+        raise ValueError(
+            f"{what} must be a whole number of years from 0 to {MAX_AGE}, not {value!r}"
+        )
     return value
 
 

@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
+from directory.ages import MAX_AGE
 from directory.forms import EXAMPLE_POSTCODE
 from directory.models import Postcode
 from directory.postcodes import parse_postcode
@@ -16,7 +17,6 @@ from . import rules
 from .journey import SCOTTISH
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-MAX_AGE = 25
 
 
 class ChildDateOfBirthField(DateInputField):
@@ -192,7 +192,8 @@ class DateOfBirthForm(QuestionForm):
             raise field.fail("Date of birth must be in the past")
         if rules.age_on(born, self.today) > MAX_AGE:
             raise field.fail(
-                "Your child must be 25 or younger: this checker is for children and young people"
+                f"Your child must be {MAX_AGE} or younger: this checker is for children and young "
+                "people"
             )
         return born
 

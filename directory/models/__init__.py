@@ -6,6 +6,7 @@ from .providers import Provider
 from .reviews import ReviewReminder
 from .search_index import SearchIndexVersion
 from .services import (
+    DERIVED_FIELDS,
     SERVICE_HISTORY,
     AccessRoute,
     Availability,
@@ -19,6 +20,7 @@ from .services import (
 from .taxonomies import AccessibilityFeature, AgeBand, BreakKind, Need
 
 __all__ = [
+    "DERIVED_FIELDS",
     "SERVICE_HISTORY",
     "AccessRoute",
     "AccessibilityFeature",

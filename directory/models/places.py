@@ -6,7 +6,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..postcodes import outward_code
 from ..querysets import PostcodeQuerySet, VenueQuerySet
 from .taxonomies import MaskedTerm, TaxonomyTerm
 
@@ -59,10 +58,6 @@ class Postcode(models.Model):
 
     def __str__(self):
         return self.postcode
-
-    @property
-    def district_code(self):
-        return outward_code(self.postcode)
 
 
 class Venue(models.Model):

@@ -11,9 +11,10 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ..ages import MAX_AGE
 from ..querysets import ServiceLocationQuerySet, ServiceQuerySet
-from ..querysets.services import SEARCH_COLUMNS
-from .taxonomies import MAX_AGE
+from ..querysets.services import MASKED_LISTS, SEARCH_COLUMNS
+from ..timings import DAY_COLUMNS, TIME_COLUMNS, Weekday
 
 
 class Tier(models.TextChoices):
@@ -67,22 +68,18 @@ class ListingVersion(models.Model):
         abstract = True
 
 
-# The columns derived from others (see Service) change with them: not worth a version.
-NOT_VERSIONED = [
-    *(f"on_{day}" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")),
-    "on_saturday",
-    "on_sunday",
-    *(f"runs_{time}" for time in ("after_school", "evenings", "weekends", "school_holidays")),
-    "runs_overnight",
+# The columns derived from others (see Service), which
+# directory.services.services_refresh_derived_fields writes.
+DERIVED_FIELDS = [
+    *DAY_COLUMNS,
+    *TIME_COLUMNS.values(),
     "has_venue",
-    "needs_mask",
-    "kinds_mask",
-    "localities_mask",
-    "features_mask",
+    *MASKED_LISTS.values(),
     "search_document",
-    "search_vector",
-    "updated_at",
 ]
+# Derived columns change with what they are derived from, and these two with every save (the
+# database fills search_vector from search_document): none is worth a version.
+NOT_VERSIONED = [*DERIVED_FIELDS, "search_vector", "updated_at"]
 SERVICE_HISTORY = HistoricalRecords(excluded_fields=NOT_VERSIONED, bases=[ListingVersion])
 
 
@@ -303,14 +300,7 @@ class ServiceLocation(models.Model):
 class Session(models.Model):
     """A regular time a service runs: a weekday, start and end, and in which weeks."""
 
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, "Monday"
-        TUESDAY = 1, "Tuesday"
-        WEDNESDAY = 2, "Wednesday"
-        THURSDAY = 3, "Thursday"
-        FRIDAY = 4, "Friday"
-        SATURDAY = 5, "Saturday"
-        SUNDAY = 6, "Sunday"
+    Weekday = Weekday  # directory.timings' days, at hand beside Period as the field's choices
 
     class Period(models.TextChoices):
         TERM_TIME = "term_time", "Term time"

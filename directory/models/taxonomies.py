@@ -8,9 +8,9 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..ages import MAX_AGE
 from ..querysets import TaxonomyQuerySet
 
-MAX_AGE = 25
 MAX_TERMS = 63  # each term is a bit in a service's 64-bit mask for that list
 
 

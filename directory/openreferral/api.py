@@ -99,7 +99,7 @@ def api_details(request):
     summary="Published services, a page at a time, in name order",
 )
 def list_services(request, params: Query[ServiceParams]):
-    return _listing(
+    return _paged_list(
         request,
         params,
         page_model=schemas.ServicePage,
@@ -110,7 +110,7 @@ def list_services(request, params: Query[ServiceParams]):
     )
 
 
-def _listing(request, params, *, page_model, matching, page_of, to_item, changed):
+def _paged_list(request, params, *, page_model, matching, page_of, to_item, changed):
     """A page of a list of services (or services at venues): match, count, read, map."""
     context = _context(request)
     matches = matching(params, context.terms_by_id)
@@ -135,7 +135,7 @@ def _uuid_or_404(raw: str, what: str) -> uuid.UUID:
     response={200: schemas.ServiceOut, 404: schemas.ProblemOut},
     summary="A published service in full",
 )
-def get_service(request, id: str):  # noqa: A002 - the profile names the parameter `id`
+def get_service(request, id: str):  # the profile names the parameter `id`
     service = queries.service_in_full(_uuid_or_404(id, "service"))
     if service is None:
         raise Http404("There is no published service with that id.")
@@ -164,7 +164,7 @@ def list_taxonomies(request, params: Query[PageParams]):
     response={200: schemas.TaxonomyOut, 404: schemas.ProblemOut},
     summary="One of the directory's lists",
 )
-def get_taxonomy(request, id: str):  # noqa: A002
+def get_taxonomy(request, id: str):
     taxonomy = BY_ID.get(_uuid_or_404(id, "taxonomy"))
     if taxonomy is None:
         raise Http404("There is no taxonomy with that id.")
@@ -190,7 +190,7 @@ def list_taxonomy_terms(request, params: Query[TermParams]):
     response={200: schemas.TaxonomyTermOut, 404: schemas.ProblemOut},
     summary="An entry of one of the directory's lists",
 )
-def get_taxonomy_term(request, id: str):  # noqa: A002
+def get_taxonomy_term(request, id: str):
     wanted = _uuid_or_404(id, "taxonomy term")
     term = next((t for t in all_terms(FilterOptions.load()) if t.id == wanted), None)
     if term is None:
@@ -204,7 +204,7 @@ def get_taxonomy_term(request, id: str):  # noqa: A002
     summary="Published services at their venues, a page at a time",
 )
 def list_service_at_locations(request, params: Query[ServiceAtLocationParams]):
-    return _listing(
+    return _paged_list(
         request,
         params,
         page_model=schemas.ServiceAtLocationPage,
@@ -220,7 +220,7 @@ def list_service_at_locations(request, params: Query[ServiceAtLocationParams]):
     response={200: schemas.ServiceAtLocationOut, 404: schemas.ProblemOut},
     summary="A published service at one of its venues",
 )
-def get_service_at_location(request, id: str):  # noqa: A002
+def get_service_at_location(request, id: str):
     link = queries.location_in_full(_uuid_or_404(id, "service at location"))
     if link is None:
         raise Http404("There is no published service at location with that id.")

@@ -13,10 +13,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..timings import Weekday
+
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # iCalendar BYDAY codes, Monday first
+# iCalendar's BYDAY codes, the first two letters of each day's English name: MO, TU, ... SU.
+DAYS = tuple(day.name[:2] for day in Weekday)
 TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
 # What families type: the whole postcode or its first part, any case, one space or none.
 POSTCODE = r"^ *[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?([0-9][A-Za-z]{2})? *$"

@@ -21,7 +21,7 @@ def test_keying_the_full_text_rows_indexes_the_services_already_there():
     with connection.schema_editor() as editor:
         fts_keys.store_service_ids(apps, editor)  # as migration 0006 left it
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {full_text.FTS_TABLE}")  # noqa: S608
+        cursor.execute(f"SELECT count(*) FROM {full_text.FTS_TABLE}")
         assert cursor.fetchone() == (2,)
     with connection.schema_editor() as editor:
         fts_keys.key_fts_rows(apps, editor)

@@ -1,7 +1,7 @@
-"""The council's criteria as versioned rulesets with their test cases, and anonymous demand data."""
+"""The council's criteria as versioned rulesets, with the benefits that qualify and the test
+cases a ruleset must pass before it is published."""
 
 import dataclasses
-import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,10 +9,11 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from . import rules
-from .querysets import CheckRecordQuerySet, RulesetQuerySet
+from directory.ages import MAX_AGE
 
-MAX_AGE = 25
+from .. import rules
+from ..querysets import RulesetQuerySet
+
 AGE = [MaxValueValidator(MAX_AGE)]
 
 
@@ -25,6 +26,9 @@ EVIDENCE_CHOICES = _choices(rules.EQUIVALENT_EVIDENCE, rules.CONDITION_NAMES)
 TRIGGER_CHOICES = _choices(rules.TRIGGERS, rules.CONDITION_NAMES)
 BENEFIT_CHOICES = [(b, name[0].upper() + name[1:]) for b, name in rules.BENEFIT_NAMES.items()]
 RATE_CHOICES = _choices(sorted({rate for rates in rules.AWARDED.values() for rate in rates}), {})
+# The engine's outcomes: what a case expects, and what a check record keeps.
+TARGETED_CHOICES = _choices([t.value for t in rules.Targeted], {})
+ASSESSMENT_CHOICES = _choices([a.value for a in rules.Assessment], {})
 
 
 class Ruleset(models.Model):
@@ -266,11 +270,9 @@ class RulesetCase(models.Model):
     behaviour_risk = models.BooleanField(default=False)
     carer_struggling = models.BooleanField(default=False)
     open_to_disability_team = models.BooleanField(default=False)
-    expected_targeted = models.CharField(
-        max_length=12, choices=_choices([t.value for t in rules.Targeted], {}), blank=True
-    )
+    expected_targeted = models.CharField(max_length=12, choices=TARGETED_CHOICES, blank=True)
     expected_specialist_assessment = models.CharField(
-        max_length=20, choices=_choices([a.value for a in rules.Assessment], {}), blank=True
+        max_length=20, choices=ASSESSMENT_CHOICES, blank=True
     )
     history = HistoricalRecords()
 
@@ -325,84 +327,3 @@ class RulesetCase(models.Model):
         if self.expected_specialist_assessment:
             expect["specialist_assessment"] = self.expected_specialist_assessment
         return expect
-
-
-class CheckRecord(models.Model):
-    """One completed check, with nothing that identifies the family: the demand figures that
-    commissioners lack. No date of birth, postcode or name; the month, not the day."""
-
-    class BenefitRoute(models.TextChoices):
-        PASSPORT = "passport", "A qualifying benefit"
-        EVIDENCE = "evidence", "Other evidence"
-        NONE = "none", "Neither"
-
-    month = models.DateField(help_text="The first day of the month of the check.")
-    locality = models.ForeignKey(
-        "directory.Locality", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    age_band = models.ForeignKey(
-        "directory.AgeBand", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    benefit_route = models.CharField(max_length=10, choices=BenefitRoute.choices)
-    targeted = models.CharField(
-        max_length=12, choices=_choices([t.value for t in rules.Targeted], {})
-    )
-    specialist_assessment = models.CharField(
-        max_length=20, choices=_choices([a.value for a in rules.Assessment], {})
-    )
-    ruleset = models.ForeignKey(Ruleset, on_delete=models.PROTECT, related_name="check_records")
-
-    objects = CheckRecordQuerySet.as_manager()
-
-    class Meta:
-        indexes = [
-            # Covers the demand report's grouped count: read in order, no table rows.
-            models.Index(
-                fields=["month", "locality", "age_band", "targeted", "specialist_assessment"],
-                name="check_record_demand",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.month:%B %Y}: {self.targeted}"
-
-    def need(self, code: str) -> "CheckRecordNeed":
-        """A need of this record, with the record's month and outcomes copied beside it."""
-        return CheckRecordNeed(
-            record=self,
-            code=code,
-            month=self.month,
-            targeted=self.targeted,
-            specialist_assessment=self.specialist_assessment,
-        )
-
-
-class CheckRecordNeed(models.Model):
-    """A need the family said their child has, by its code (kept even if the need is renamed).
-
-    The record's month and outcomes are copied here (records never change once written), so
-    the demand report counts needs from this table's index alone, without a join."""
-
-    record = models.ForeignKey(CheckRecord, on_delete=models.CASCADE, related_name="needs")
-    code = models.CharField(max_length=40)
-    month = models.DateField(help_text="The record's month.")
-    targeted = models.CharField(max_length=12, help_text="The record's targeted outcome.")
-    specialist_assessment = models.CharField(
-        max_length=20, help_text="The record's specialist assessment outcome."
-    )
-
-    class Meta:
-        indexes = [
-            # Covers the demand report's count by need: read in order, no table rows.
-            models.Index(
-                fields=["code", "targeted", "month", "specialist_assessment"],
-                name="check_record_need_demand",
-            )
-        ]
-
-    def __str__(self):
-        return self.code
-
-
-def first_of_month(day: dt.date) -> dt.date:
-    return day.replace(day=1)
