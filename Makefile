@@ -24,9 +24,11 @@ $(BIN)/python:
 	  || { echo "Python 3.11 or newer is needed: set PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Python packages come from the lock file, each checked against its hash, so every machine gets
+# the same versions; `make lock` writes the lock files from pyproject.toml.
+$(VENV)/.installed: pyproject.toml requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -39,6 +41,23 @@ static/build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
 
 .PHONY: install
 install: $(VENV)/.installed static/build/.built ## Install Python and npm dependencies and build the assets
+
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+	--quiet --custom-compile-command "make lock"
+
+.PHONY: lock
+lock: $(VENV)/.installed ## Write the lock files after a change to pyproject.toml's dependencies (UPGRADE=1: newest versions too)
+	$(LOCK) $(if $(UPGRADE),--upgrade) -o requirements.txt
+	$(LOCK) $(if $(UPGRADE),--upgrade) --extra dev -o requirements-dev.txt
+
+.PHONY: lock-check
+lock-check: $(VENV)/.installed ## Check that the lock files still match pyproject.toml
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT \
+	  && cp requirements.txt requirements-dev.txt $$tmp/ \
+	  && $(LOCK) -o $$tmp/requirements.txt && $(LOCK) --extra dev -o $$tmp/requirements-dev.txt \
+	  && diff -u requirements.txt $$tmp/requirements.txt \
+	  && diff -u requirements-dev.txt $$tmp/requirements-dev.txt \
+	  || { echo "The lock files do not match pyproject.toml: run make lock and commit them."; exit 1; }
 
 # ---------------------------------------------------------------------------- run
 
@@ -56,13 +75,12 @@ run: seed ## Install, migrate, load the demo council and serve on http://127.0.0
 
 # ---------------------------------------------------------------------------- test
 
+# `make test` is the whole suite, and `make ci` runs exactly it (with the browser and production
+# tests required to run), then the suite again on PostgreSQL. Two processes; the production
+# tests share one server, so they stay in one (their xdist_group).
 .PHONY: test
-test: install ## Run the whole suite on SQLite (browser tests skip if Chromium is missing)
-	$(BIN)/pytest $(PYTEST_ARGS)
-
-.PHONY: test-sqlite
-test-sqlite: install ## Run the suite, without the browser and production tests, on SQLite
-	$(BIN)/pytest -m "not browser and not production" -n 2 $(PYTEST_ARGS)
+test: install ## Run the whole suite on SQLite (browser tests skip without Chromium, production tests without nginx)
+	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 .PHONY: postgres
 postgres: ## Start the local PostgreSQL server if it is down and create the database
@@ -73,7 +91,7 @@ postgres: ## Start the local PostgreSQL server if it is down and create the data
 	  | grep -q 1 || createdb -h 127.0.0.1 -U postgres shortbreaks
 
 .PHONY: test-postgres
-test-postgres: install postgres ## Run the suite, without the browser and production tests, on PostgreSQL
+test-postgres: install postgres ## Run the suite on PostgreSQL (all but the browser and production tests, which make test runs)
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser and not production" -n 2 $(PYTEST_ARGS)
 
 .PHONY: chromium
@@ -82,8 +100,8 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing
 	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
 .PHONY: test-browser
-test-browser: install chromium postgres ## Run the browser and accessibility tests (they must run, not skip)
-	BROWSER_TESTS_REQUIRED=1 DATABASE_URL=$(PG_URL) $(BIN)/pytest -m browser -n 2 $(PYTEST_ARGS)
+test-browser: install chromium ## Run only the browser and accessibility tests (they must run, not skip)
+	BROWSER_TESTS_REQUIRED=1 $(BIN)/pytest -m browser -n 2 $(PYTEST_ARGS)
 
 # Debian's nginx package is the plain server (nginx-light only adds the echo module). Where
 # services may start (no policy-rc.d), the package starts a system nginx on port 80; the
@@ -94,7 +112,7 @@ nginx: ## Install Debian's nginx for the production tests if it is missing
 	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
 
 .PHONY: test-production
-test-production: install nginx postgres ## The slow-client and oversize-request tests against the production set-up (nginx in front of gunicorn)
+test-production: install nginx ## The slow-client and oversize-request tests against the production set-up (nginx in front of gunicorn)
 	PRODUCTION_TESTS_REQUIRED=1 $(BIN)/pytest -m production $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------- benchmarks
@@ -117,9 +135,10 @@ bench: install postgres ## Time searches, the checker, the open data, the back o
 # ---------------------------------------------------------------------------- quality
 
 .PHONY: lint
-lint: install ## Check the code with ruff (lint and format)
+lint: install ## Check the code with ruff (lint and format) and the import contracts (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 .PHONY: format
 format: install ## Format the code and fix what ruff can
@@ -138,7 +157,9 @@ eligibility-cases: install ## Run the demo council's eligibility case file throu
 	$(DEV_ENV) $(MANAGE) check_eligibility_cases $(ELIGIBILITY_CASES)
 
 .PHONY: ci
-ci: lint check eligibility-cases test-sqlite test-postgres test-browser test-production ## Everything CI runs: lint, checks, both databases, browsers, the production set-up
+ci: lint check lock-check eligibility-cases chromium nginx ## Everything CI runs: lint, checks, make test with every test required, then PostgreSQL
+	BROWSER_TESTS_REQUIRED=1 PRODUCTION_TESTS_REQUIRED=1 $(MAKE) test
+	$(MAKE) test-postgres
 
 .PHONY: clean
 clean: ## Remove the virtualenv, node_modules, built assets and the SQLite database

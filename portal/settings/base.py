@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "eligibility",
     "portal",
 ]
+# The demo council, benchmarks and factories: for developers only, never on a live site.
+if DEBUG:
+    INSTALLED_APPS.append("portal.nonprod")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -115,8 +118,8 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parallel workers take longer to start than a page's queries take to run (the directory's
-    # counts went from about 20 ms to 8 ms without them; docs/performance.md).
+    # Parallel workers take longer to start than a page's queries take to run
+    # (docs/performance.md has the figures).
     workers = env.int("PG_PARALLEL_WORKERS", default=0)
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c max_parallel_workers_per_gather={workers}"

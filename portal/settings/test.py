@@ -4,8 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-real-site")
 
-from .base import *  # noqa: E402, F403
-from .base import STORAGES  # noqa: E402
+from .base import *  # noqa: F403
+from .base import INSTALLED_APPS, STORAGES
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False
@@ -23,3 +23,6 @@ SITE_URL = "http://testserver"
 # Production requires commissioners to use two-factor authentication (the default with DEBUG
 # off); tests that are about it turn it on, the rest sign commissioners in without an app.
 TWO_FACTOR_FOR_COMMISSIONERS = False
+# The tests and benchmarks run with DEBUG off, as in production, but use the demo council's
+# commands and factories.
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.nonprod"]

@@ -59,8 +59,8 @@ def viewport(request, page):
 @pytest.fixture
 def demo_site(site):
     """The live site with the demo council's directory loaded."""
-    from portal.demo.directory import seed_directory
-    from portal.demo.geography import seed_geography
+    from portal.nonprod.demo.directory import seed_directory
+    from portal.nonprod.demo.geography import seed_geography
 
     seed_directory(seed_geography())
     return site

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import MOBILE
 from tests.browser.steps import assert_accessible, given, tab_to, then, when
 
 pytestmark = pytest.mark.browser
@@ -28,13 +29,16 @@ def test_a_parent_finds_a_saturday_club_and_prints_a_shortlist_with_the_keyboard
         page.keyboard.press("Enter")
         expect(page.get_by_role("heading", level=1)).to_have_text("Find short breaks")
 
-    with when("they open the filters, if the screen is narrow"):
-        # The toggle is added by the page's script: wait for it to have run before looking.
-        page.wait_for_load_state("load")
+    with when("they open the filters, which a narrow screen folds behind a button"):
         toggle = page.get_by_role("button", name=re.compile("^Show filters"))
-        if toggle.is_visible():
+        if viewport == MOBILE:
+            expect(toggle).to_be_visible()  # waits for the page's script to add it
             tab_to(page, toggle)
             page.keyboard.press("Enter")
+            expect(page.get_by_role("button", name=re.compile("^Hide filters"))).to_be_visible()
+        else:
+            page.wait_for_load_state("load")
+            expect(toggle).to_be_hidden()
 
     with when("they ask for Saturday clubs for a 9-year-old with autism within 5 miles of DT1 1XJ"):
         tab_to(page, page.get_by_label("Postcode"))

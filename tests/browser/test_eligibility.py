@@ -19,8 +19,8 @@ def checker_site(site):
     """The live site with the default criteria published and DT1 1XJ in the area."""
     from eligibility.case_files import parse_case_file
     from eligibility.services import ruleset_from_case_file, ruleset_publish
-    from portal.demo.eligibility import CASES_FILE
-    from portal.demo.geography import seed_geography
+    from portal.nonprod.demo.eligibility import CASES_FILE
+    from portal.nonprod.demo.geography import seed_geography
 
     seed_geography()
     ruleset_publish(

@@ -15,7 +15,7 @@ def reports_site(demo_site):
     from django.contrib.auth.models import Group, Permission
 
     from directory.roles import COMMISSIONER, sync_roles
-    from portal.management.commands.bench_reports import seed_check_records
+    from portal.nonprod.demo.check_records import seed_check_records
     from tests.factories import UserFactory
 
     sync_roles(Group, Permission)  # the groups, after an earlier test's database flush

@@ -16,8 +16,8 @@ def statement_site(demo_site):
     from django.contrib.auth.models import Group, Permission
 
     from directory.roles import COMMISSIONER, sync_roles
-    from portal.demo.eligibility import seed_ruleset
-    from portal.demo.statement import seed_statement
+    from portal.nonprod.demo.eligibility import seed_ruleset
+    from portal.nonprod.demo.statement import seed_statement
     from tests.factories import UserFactory
 
     sync_roles(Group, Permission)  # the groups, after an earlier test's database flush

@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from eligibility.rules import Answers, Disability, Ruleset, assess
-from portal.benchmarks.harness import fresh_database, percentile
-from portal.demo.council import seed_council
-from portal.demo.eligibility import seed_ruleset
-from portal.demo.geography import seed_geography
+from portal.nonprod.benchmarks.harness import fresh_database, percentile
+from portal.nonprod.demo.council import seed_council
+from portal.nonprod.demo.eligibility import seed_ruleset
+from portal.nonprod.demo.geography import seed_geography
 
 # A family's journey: a 10-year-old on DLA middle rate care with 2:1 support and night needs.
 ANSWERS = [

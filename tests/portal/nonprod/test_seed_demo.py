@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from directory.models import Council
-from portal.demo.people import DEMO_ROLES
+from portal.nonprod.demo.people import DEMO_ROLES
 
 
 def test_seed_demo_refuses_to_run_with_debug_off(db, settings):

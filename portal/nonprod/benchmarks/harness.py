@@ -5,14 +5,15 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from portal.demo.council import seed_council
-from portal.demo.directory import seed_directory
-from portal.demo.geography import seed_geography
-from portal.demo.scale import seed_scale
+from portal.nonprod.demo.council import seed_council
+from portal.nonprod.demo.directory import seed_directory
+from portal.nonprod.demo.geography import seed_geography
+from portal.nonprod.demo.scale import seed_scale
 
 
 @dataclass(frozen=True)
@@ -127,3 +128,14 @@ def query_report(client: Client, url: str) -> str:
         client.get(url)
     lines = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))
     return "\n".join(f"    {float(q['time']) * 1000:7.1f} ms  {q['sql'][:110]}" for q in lines)
+
+
+def signed_in(username: str, role: str) -> tuple[Client, object]:
+    """A client signed in as a new staff user in the role, and the user."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client = Client()
+    client.force_login(user)
+    return client, user

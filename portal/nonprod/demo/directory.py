@@ -23,7 +23,7 @@ from directory.models import (
     Service,
 )
 from directory.services import services_refresh_derived_fields
-from tests.factories import ProviderFactory, ServiceFactory, VenueFactory
+from portal.nonprod.factories import ProviderFactory, ServiceFactory, VenueFactory
 
 from .catalogue import CATALOGUE, HOW_TO
 from .geography import LOCALITIES

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo.scale import seed_scale
+from portal.nonprod.demo.scale import seed_scale
 
 
 class Command(BaseCommand):

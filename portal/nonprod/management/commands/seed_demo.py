@@ -5,12 +5,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal.demo.council import seed_council
-from portal.demo.directory import seed_directory
-from portal.demo.eligibility import seed_ruleset
-from portal.demo.geography import seed_geography
-from portal.demo.people import seed_people
-from portal.demo.statement import seed_statement
+from portal.nonprod.demo.council import seed_council
+from portal.nonprod.demo.directory import seed_directory
+from portal.nonprod.demo.eligibility import seed_ruleset
+from portal.nonprod.demo.geography import seed_geography
+from portal.nonprod.demo.people import seed_people
+from portal.nonprod.demo.statement import seed_statement
 
 
 class Command(BaseCommand):

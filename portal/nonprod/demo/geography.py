@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 from directory.postcode_import import open_text, postcodes_import
-from tests.factories import LocalityFactory
+from portal.nonprod.factories import LocalityFactory
 
 POSTCODES_FILE = Path(settings.BASE_DIR) / "fixtures" / "south_wessex_postcodes.csv"
 
@@ -81,7 +81,7 @@ def seed_lists():
     """The council's standard lists (needs, kinds of break, features, age bands), restoring any
     term the demo relies on that has been deleted."""
     from directory.default_lists import AGE_BANDS, FEATURES, KINDS, NEEDS
-    from tests.factories import (
+    from portal.nonprod.factories import (
         AccessibilityFeatureFactory,
         AgeBandFactory,
         BreakKindFactory,

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client
 
 from directory import search_index
-from portal.benchmarks.harness import (
+from portal.nonprod.benchmarks.harness import (
     HEADER,
     directory_at_scale,
     measure,

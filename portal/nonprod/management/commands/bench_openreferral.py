@@ -3,7 +3,7 @@ from django.db import connection
 from django.test import Client
 
 from directory.models import Service
-from portal.benchmarks.harness import HEADER, directory_at_scale, measure, query_report
+from portal.nonprod.benchmarks.harness import HEADER, directory_at_scale, measure, query_report
 
 API = "/api/openreferral"
 

@@ -1,11 +1,15 @@
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
 
 from directory.models import Provider, Service
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
-from portal.benchmarks.harness import HEADER, directory_at_scale, measure, query_report
+from portal.nonprod.benchmarks.harness import (
+    HEADER,
+    directory_at_scale,
+    measure,
+    query_report,
+    signed_in,
+)
 
 SERVICES = "/admin/directory/service/"
 
@@ -21,16 +25,6 @@ def requests(service_id) -> dict[str, str]:
         "a service's history": f"{SERVICES}{service_id}/history/",
         "the back office front page": "/admin/",
     }
-
-
-def signed_in(username: str, role: str) -> Client:
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user(username, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    client = Client()
-    client.force_login(user)
-    return client, user
 
 
 class Command(BaseCommand):
