@@ -123,6 +123,9 @@ class CheckedResource(resources.ModelResource):
     # for an empty cell, which django-import-export would save as NULL into a text column.
     WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": widgets.CharWidget}
 
+    class Meta:
+        clean_model_instances = True
+
     def __init__(self, **kwargs):
         super().__init__()
         self.seen: dict = {}
@@ -208,15 +211,25 @@ class ProviderResource(CheckedResource):
             "safeguarding_lead",
             "safeguarding_email",
         )
-        clean_model_instances = True
         skip_unchanged = True
 
     def row_key(self, row):
         return (_text(row, "name"),)
 
 
-class VenueResource(CheckedResource):
+class ProviderOwnedResource(CheckedResource):
+    """What venues and services share: each names its provider, and a row without an id is the
+    provider's record of that name, so two such rows for one provider and name repeat a record."""
+
     provider = fields.Field("provider", "provider", ProviderWidget())
+
+    def row_key(self, row):
+        if _text(row, "id"):
+            return (_text(row, "id"),)
+        return (_text(row, "provider"), _text(row, "name"))
+
+
+class VenueResource(ProviderOwnedResource):
     accessibility_features = fields.Field(
         "accessibility_features",
         "accessibility_features",
@@ -238,17 +251,6 @@ class VenueResource(CheckedResource):
             "accessibility_features",
             "accessibility_notes",
         )
-        clean_model_instances = True
-
-    def row_key(self, row):
-        return (
-            (_text(row, "id"),)
-            if _text(row, "id")
-            else (
-                _text(row, "provider"),
-                _text(row, "name"),
-            )
-        )
 
     def before_save_instance(self, instance, row, **kwargs):
         services.venue_fill_position(venue=instance)
@@ -262,8 +264,7 @@ class VenueResource(CheckedResource):
             )
 
 
-class ServiceResource(CheckedResource):
-    provider = fields.Field("provider", "provider", ProviderWidget())
+class ServiceResource(ProviderOwnedResource):
     needs = fields.Field("needs", "needs", TermsWidget(Need, "need"))
     kinds = fields.Field("kinds", "kinds", TermsWidget(BreakKind, "kind of break"))
     localities = fields.Field("localities", "localities", TermsWidget(Locality, "locality"))
@@ -306,17 +307,6 @@ class ServiceResource(CheckedResource):
             "website",
             "status",
             "last_checked_on",
-        )
-        clean_model_instances = True
-
-    def row_key(self, row):
-        return (
-            (_text(row, "id"),)
-            if _text(row, "id")
-            else (
-                _text(row, "provider"),
-                _text(row, "name"),
-            )
         )
 
     def row_problems(self, row):

@@ -10,6 +10,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from directory.admin.read_only import (
+    PublishedIsReadOnly,
+    PublishedIsReadOnlyInline,
+    ReadOnlyAdmin,
+)
 from directory.models import Need
 
 from . import rules
@@ -82,22 +87,10 @@ class RulesetForm(forms.ModelForm):
         ]
 
 
-class PassportInline(admin.TabularInline):
+class PassportInline(PublishedIsReadOnlyInline, admin.TabularInline):
     model = RulesetPassport
     extra = 0
     min_num = 0
-
-    def _editable(self, obj):
-        return obj is None or obj.is_editable
-
-    def has_add_permission(self, request, obj=None):
-        return self._editable(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(obj) and super().has_delete_permission(request, obj)
 
 
 class CaseInline(PassportInline):
@@ -206,6 +199,11 @@ class RulesetAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         return ruleset
 
+    def _done(self, request, ruleset, message, level=messages.SUCCESS):
+        """Back to the ruleset's page, saying what was done."""
+        self.message_user(request, message, level)
+        return redirect(reverse("admin:eligibility_ruleset_change", args=[ruleset.pk]))
+
     def _confirm(self, request, ruleset, action, question, detail=""):
         context = {
             **self.admin_site.each_context(request),
@@ -220,7 +218,6 @@ class RulesetAdmin(SimpleHistoryAdmin):
 
     def publish_view(self, request, pk):
         ruleset = self._ruleset_or_refuse(request, pk)
-        change_url = reverse("admin:eligibility_ruleset_change", args=[pk])
         if request.method != "POST":
             return self._confirm(
                 request,
@@ -235,10 +232,8 @@ class RulesetAdmin(SimpleHistoryAdmin):
         except RulesetNotPublishable as refused:
             for problem in refused.problems:
                 self.message_user(request, problem, messages.ERROR)
-            self.message_user(request, "The ruleset was not published.", messages.ERROR)
-            return redirect(change_url)
-        self.message_user(request, f"{ruleset} is published.", messages.SUCCESS)
-        return redirect(change_url)
+            return self._done(request, ruleset, "The ruleset was not published.", messages.ERROR)
+        return self._done(request, ruleset, f"{ruleset} is published.")
 
     def new_version_view(self, request, pk):
         ruleset = self._ruleset_or_refuse(request, pk)
@@ -251,8 +246,7 @@ class RulesetAdmin(SimpleHistoryAdmin):
                 "The draft copies its qualifying benefits and test cases.",
             )
         copy = ruleset_new_version(ruleset=ruleset)
-        self.message_user(request, f"{copy} is a new draft.", messages.SUCCESS)
-        return redirect(reverse("admin:eligibility_ruleset_change", args=[copy.pk]))
+        return self._done(request, copy, f"{copy} is a new draft.")
 
     def retire_view(self, request, pk):
         ruleset = self._ruleset_or_refuse(request, pk)
@@ -266,8 +260,7 @@ class RulesetAdmin(SimpleHistoryAdmin):
                 "checker says it is unavailable.",
             )
         ruleset_retire(ruleset=ruleset)
-        self.message_user(request, f"{ruleset} is retired.", messages.SUCCESS)
-        return redirect(reverse("admin:eligibility_ruleset_change", args=[pk]))
+        return self._done(request, ruleset, f"{ruleset} is retired.")
 
 
 class CaseForm(forms.ModelForm):
@@ -313,7 +306,7 @@ class CaseForm(forms.ModelForm):
 
 
 @admin.register(RulesetCase)
-class RulesetCaseAdmin(SimpleHistoryAdmin):
+class RulesetCaseAdmin(PublishedIsReadOnly, SimpleHistoryAdmin):
     form = CaseForm
     list_display = ("name", "ruleset", "expected_targeted", "expected_specialist_assessment")
     list_filter = ("ruleset",)
@@ -351,14 +344,8 @@ class RulesetCaseAdmin(SimpleHistoryAdmin):
         ("Expected outcome", {"fields": ("expected_targeted", "expected_specialist_assessment")}),
     )
 
-    def _editable(self, obj):
-        return obj is None or obj.ruleset.is_editable
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(obj) and super().has_delete_permission(request, obj)
+    def version_of(self, case):
+        return case.ruleset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "ruleset":
@@ -367,7 +354,7 @@ class RulesetCaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CheckRecord)
-class CheckRecordAdmin(admin.ModelAdmin):
+class CheckRecordAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """Anonymous records of completed checks: read only."""
 
     list_display = (
@@ -380,12 +367,3 @@ class CheckRecordAdmin(admin.ModelAdmin):
     )
     list_filter = ("month", "locality", "targeted", "specialist_assessment", "benefit_route")
     list_select_related = ("locality", "age_band")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -3,41 +3,29 @@ it as families will see it, and publish it; a published version is read-only, so
 new draft made from it. The site itself is portal.admin_site.PortalAdminSite."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
 from directory.admin.history import history_response
+from directory.admin.object_pages import object_or_404
+from directory.admin.read_only import PublishedIsReadOnly, PublishedIsReadOnlyInline
 
 # lockouts_admin and staff_admin replace django-axes' and django.contrib.auth's own pages.
 from . import lockouts_admin, services, staff_admin, statement_history  # noqa: F401
 from .models import Statement, StatementSection
 
 
-class StatementSectionInline(admin.StackedInline):
+class StatementSectionInline(PublishedIsReadOnlyInline, admin.StackedInline):
     model = StatementSection
     fields = ("position", "heading", "kind", "body")
     extra = 1
 
-    def _is_draft(self, obj) -> bool:
-        return obj is None or obj.is_editable
-
-    def has_add_permission(self, request, obj):
-        return super().has_add_permission(request, obj) and self._is_draft(obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._is_draft(obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._is_draft(obj)
-
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(PublishedIsReadOnly, admin.ModelAdmin):
     list_display = ("number", "title", "status", "effective_on", "review_due_on", "published_at")
     list_display_links = ("number", "title")
     list_filter = ("status",)
@@ -55,13 +43,6 @@ class StatementAdmin(admin.ModelAdmin):
     inlines = [StatementSectionInline]
     change_form_template = "admin/portal/statement/change_form.html"
     object_history_template = "admin/directory/history.html"
-
-    # A published version is the record of what the council said: read it, never edit it.
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (obj is None or obj.is_editable)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (obj is None or obj.is_editable)
 
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm("portal.publish_statement")
@@ -102,12 +83,14 @@ class StatementAdmin(admin.ModelAdmin):
         ]
 
     def _statement_or_404(self, request, object_id) -> Statement:
-        statement = self.get_object(request, unquote(object_id))
-        if statement is None:
-            raise Http404("No version of the Statement has that address.")
-        if not self.has_view_or_change_permission(request, statement):
-            raise PermissionDenied
-        return statement
+        return object_or_404(
+            self, request, object_id, missing="No version of the Statement has that address."
+        )
+
+    def _done(self, request, version: Statement, message: str):
+        """Back to the version's page, saying what was done."""
+        messages.success(request, message)
+        return redirect("admin:portal_statement_change", version.pk)
 
     def _page(self, request, template, statement, **extra):
         context = {
@@ -133,12 +116,12 @@ class StatementAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 problems = error.messages
             else:
-                messages.success(
+                return self._done(
                     request,
+                    statement,
                     f"Version {statement.number} is published: families now see it on the "
                     "website, and the version before it is in the archive.",
                 )
-                return redirect("admin:portal_statement_change", statement.pk)
         return self._page(
             request,
             "publish.html",
@@ -157,12 +140,12 @@ class StatementAdmin(admin.ModelAdmin):
             draft = services.statement_draft_from(
                 statement=statement, by=request.user, today=timezone.localdate()
             )
-            messages.success(
+            return self._done(
                 request,
+                draft,
                 f"Version {draft.number} is a new draft made from version {statement.number}. "
                 "Edit it, preview it, then publish it.",
             )
-            return redirect("admin:portal_statement_change", draft.pk)
         return self._page(
             request,
             "new_draft.html",

@@ -3,7 +3,6 @@ compared field by field, and, for the council's officers, reverting to one. The 
 History page (portal.admin) is this page too."""
 
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -14,6 +13,7 @@ from .. import history
 from ..history import VersionFormat
 from ..roles import acts_for_providers
 from .directory_admin import DirectoryAdmin
+from .object_pages import object_or_404
 from .validation_problems import listing_problems
 
 HISTORY_PAGE = 200  # versions shown on a record's history page
@@ -78,16 +78,8 @@ class VersionedAdmin(DirectoryAdmin):
         """Reverting is the council's: anyone who may change the record, except providers."""
         return self.has_change_permission(request, obj) and not acts_for_providers(request.user)
 
-    def _record_or_404(self, request, object_id):
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404("No record has that address.")
-        if not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
-        return obj
-
     def history_view(self, request, object_id, extra_context=None):
-        obj = self._record_or_404(request, object_id)
+        obj = object_or_404(self, request, object_id)
         return history_response(
             self,
             request,
@@ -97,7 +89,7 @@ class VersionedAdmin(DirectoryAdmin):
         )
 
     def revert_view(self, request, object_id, version_id):
-        obj = self._record_or_404(request, object_id)
+        obj = object_or_404(self, request, object_id)
         if not self.has_revert_permission(request, obj):
             raise PermissionDenied
         record = obj.history.select_related("history_user").filter(history_id=version_id).first()

@@ -12,13 +12,15 @@ from .. import approvals, listings
 from ..models import ProposedChange
 from .directory_admin import DirectoryAdmin
 from .forms import DecisionForm
+from .read_only import ReadOnlyAdmin
 from .scoping import ProviderScoped
 from .validation_problems import listing_problems
 
 
 @admin.register(ProposedChange)
-class ProposedChangeAdmin(ProviderScoped, DirectoryAdmin):
-    """The queue of providers' changes: each shown against what is live, with a decision."""
+class ProposedChangeAdmin(ReadOnlyAdmin, ProviderScoped, DirectoryAdmin):
+    """The queue of providers' changes: each shown against what is live, with a decision (the
+    only way a change is written here)."""
 
     list_display = ("service", "provider", "kind", "proposed_by", "proposed_at", "state")
     list_filter = ("state", "kind")
@@ -28,15 +30,6 @@ class ProposedChangeAdmin(ProviderScoped, DirectoryAdmin):
     @admin.display(ordering="service__provider__name")
     def provider(self, change):
         return change.service.provider
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_approve_permission(self, request):
         return request.user.has_perm("directory.approve_proposedchange")

@@ -4,6 +4,7 @@ The views are thin: check the parameters (params.py), read (queries.py), map (ma
 answer (responses.py). The OpenAPI document is served at /api/openreferral/openapi.json."""
 
 import uuid
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.http import Http404
@@ -123,6 +124,13 @@ def _paged_list(request, params, *, page_model, matching, page_of, to_item, chan
     return _page(request, page_model, params, total, items, modified)
 
 
+def _page_in_memory(request, page_model, params: PageParams, rows: Sequence, to_item):
+    """A page of a short list the API holds in memory (the taxonomies and their terms)."""
+    start, end = _window(params)
+    items = [to_item(row) for row in rows[start:end]]
+    return _page(request, page_model, params, len(rows), items)
+
+
 def _uuid_or_404(raw: str, what: str) -> uuid.UUID:
     try:
         return uuid.UUID(raw)
@@ -154,9 +162,7 @@ def get_service(request, id: str):  # the profile names the parameter `id`
     summary="The directory's lists",
 )
 def list_taxonomies(request, params: Query[PageParams]):
-    start, end = _window(params)
-    items = [mapping.taxonomy(taxonomy) for taxonomy in TAXONOMIES[start:end]]
-    return _page(request, schemas.TaxonomyPage, params, len(TAXONOMIES), items)
+    return _page_in_memory(request, schemas.TaxonomyPage, params, TAXONOMIES, mapping.taxonomy)
 
 
 @api.get(
@@ -180,9 +186,7 @@ def list_taxonomy_terms(request, params: Query[TermParams]):
     terms = all_terms(FilterOptions.load())
     if params.taxonomy_id is not None:
         terms = [term for term in terms if term.taxonomy.id == params.taxonomy_id]
-    start, end = _window(params)
-    items = [mapping.taxonomy_term(term) for term in terms[start:end]]
-    return _page(request, schemas.TaxonomyTermPage, params, len(terms), items)
+    return _page_in_memory(request, schemas.TaxonomyTermPage, params, terms, mapping.taxonomy_term)
 
 
 @api.get(

@@ -1,9 +1,12 @@
 """A small directory where every figure is known: three venues at set distances from a postcode,
-and services whose ages, needs, kinds, times and costs each filter can tell apart."""
+and services whose ages, needs, kinds, times and costs each filter can tell apart. And what the
+back office's tests share: the lists a listing names, the service form, importing a file."""
 
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from tests.factories import (
     AccessibilityFeatureFactory,
@@ -130,4 +133,56 @@ def world(db):
         kinds=SimpleNamespace(saturday=saturday, swimming=swimming, overnight=overnight),
         features=SimpleNamespace(hoist=hoist, toilet=toilet),
         venues=SimpleNamespace(near=near, middle=middle, far=far),
+    )
+
+
+@pytest.fixture
+def lists(db):
+    """A kind of break and a locality for a listing to name, and a need to add to it."""
+    return {
+        "kind": BreakKindFactory(code="saturday-club", name="Saturday club"),
+        "locality": LocalityFactory(code="home", name="Home"),
+        "need": NeedFactory(code="ASD", name="Autism"),
+    }
+
+
+def service_form(service, lists, **changes):
+    """What the admin's service form posts for the service, with some fields changed."""
+    data = {
+        "provider": service.provider.pk,
+        "name": service.name,
+        "summary": service.summary,
+        "description": service.description,
+        "min_age": service.min_age,
+        "max_age": service.max_age,
+        "tier": service.tier,
+        "access_route": service.access_route,
+        "availability": service.availability,
+        "cost_amount": service.cost_amount or "",
+        "cost_unit": service.cost_unit,
+        "kinds": [lists["kind"].pk],
+        "localities": [lists["locality"].pk],
+        "sessions-TOTAL_FORMS": "0",
+        "sessions-INITIAL_FORMS": "0",
+        "locations-TOTAL_FORMS": "0",
+        "locations-INITIAL_FORMS": "0",
+    }
+    return data | changes
+
+
+CSV_FORMAT, XLSX_FORMAT = "0", "1"  # the back office's import and export formats, in its order
+
+
+def upload(client, model, content: bytes, name="services.csv", fmt=CSV_FORMAT):
+    """A file sent to the model's import page in the back office: the preview of its rows."""
+    return client.post(
+        reverse(f"admin:directory_{model}_import"),
+        {"import_file": SimpleUploadedFile(name, content), "format": fmt, "resource": "0"},
+    )
+
+
+def confirm(client, model, preview):
+    """The import a preview offers, confirmed."""
+    return client.post(
+        reverse(f"admin:directory_{model}_process_import"), preview.context["confirm_form"].initial
     )

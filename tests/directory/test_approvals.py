@@ -14,9 +14,8 @@ from django.urls import reverse
 from directory import approvals, listings
 from directory.models import ProposedChange, Service, ServiceLocation, Session
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
+from tests.directory.conftest import service_form
 from tests.factories import (
-    BreakKindFactory,
-    LocalityFactory,
     NeedFactory,
     ProposedChangeFactory,
     ProviderFactory,
@@ -31,15 +30,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def ours(db):
     return ProviderFactory(name="Our Club", email="office@ourclub.example")
-
-
-@pytest.fixture
-def lists(db):
-    return {
-        "kind": BreakKindFactory(code="saturday-club", name="Saturday club"),
-        "locality": LocalityFactory(code="home", name="Home"),
-        "need": NeedFactory(code="ASD", name="Autism"),
-    }
 
 
 @pytest.fixture
@@ -73,30 +63,6 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
-
-
-def service_form(service, lists, **changes):
-    """What the admin's service form posts for the service, with some fields changed."""
-    data = {
-        "provider": service.provider.pk,
-        "name": service.name,
-        "summary": service.summary,
-        "description": service.description,
-        "min_age": service.min_age,
-        "max_age": service.max_age,
-        "tier": service.tier,
-        "access_route": service.access_route,
-        "availability": service.availability,
-        "cost_amount": service.cost_amount or "",
-        "cost_unit": service.cost_unit,
-        "kinds": [lists["kind"].pk],
-        "localities": [lists["locality"].pk],
-        "sessions-TOTAL_FORMS": "0",
-        "sessions-INITIAL_FORMS": "0",
-        "locations-TOTAL_FORMS": "0",
-        "locations-INITIAL_FORMS": "0",
-    }
-    return data | changes
 
 
 def change_url(service):

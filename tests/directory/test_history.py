@@ -6,26 +6,16 @@ from django.urls import reverse
 
 from directory import history
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
+from tests.directory.conftest import service_form
 from tests.factories import (
     AccessibilityFeatureFactory,
     BreakKindFactory,
-    LocalityFactory,
-    NeedFactory,
     ServiceFactory,
     UserFactory,
     VenueFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lists(db):
-    return {
-        "kind": BreakKindFactory(code="saturday-club", name="Saturday club"),
-        "locality": LocalityFactory(code="home", name="Home"),
-        "need": NeedFactory(code="ASD", name="Autism"),
-    }
 
 
 @pytest.fixture
@@ -47,26 +37,10 @@ def editor(client):
 
 def edit(client, service, lists, **changes):
     """Save the service through the admin form, as an officer would."""
-    data = {
-        "provider": service.provider.pk,
-        "name": service.name,
-        "summary": service.summary,
-        "description": service.description,
-        "min_age": service.min_age,
-        "max_age": service.max_age,
-        "tier": service.tier,
-        "access_route": service.access_route,
-        "availability": service.availability,
-        "availability_on": service.availability_on,
-        "cost_amount": service.cost_amount,
-        "cost_unit": service.cost_unit,
-        "status": service.status,
-        "kinds": [lists["kind"].pk],
-        "localities": [lists["locality"].pk],
-        "locations-TOTAL_FORMS": "0",
-        "locations-INITIAL_FORMS": "0",
-        **changes,
-    }
+    data = (
+        service_form(service, lists, availability_on=service.availability_on, status=service.status)
+        | changes
+    )
     # Each session there is deleted, and one on Wednesdays added.
     existing = list(service.sessions.all())
     for index, session in enumerate(existing):

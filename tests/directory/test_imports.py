@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 import tablib
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
-from django.urls import reverse
 
 from directory.admin.services import ServiceAdmin
 from directory.imports import ProviderResource, ServiceResource, VenueResource
 from directory.models import Provider, Service, Venue
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
+from tests.directory.conftest import XLSX_FORMAT, confirm, upload
 from tests.factories import (
     AccessibilityFeatureFactory,
     BreakKindFactory,
@@ -32,7 +31,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(settings.BASE_DIR) / "static" / "import-templates"
-CSV_FORMAT, XLSX_FORMAT = "0", "1"
 
 
 @pytest.fixture
@@ -68,19 +66,6 @@ def as_csv(rows: list[dict]) -> bytes:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode()
-
-
-def upload(client, model, content: bytes, name="services.csv", fmt=CSV_FORMAT):
-    return client.post(
-        reverse(f"admin:directory_{model}_import"),
-        {"import_file": SimpleUploadedFile(name, content), "format": fmt, "resource": "0"},
-    )
-
-
-def confirm(client, model, preview):
-    return client.post(
-        reverse(f"admin:directory_{model}_process_import"), preview.context["confirm_form"].initial
-    )
 
 
 def two_services() -> list[dict]:

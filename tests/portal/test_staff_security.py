@@ -5,28 +5,14 @@ import time
 
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.roles import COMMISSIONER, DIRECTORY_EDITOR
 from portal.staff_sessions import LAST_SEEN, is_idle
 from tests.factories import UserFactory
+from tests.security.conftest import code_for, no_otp_throttle, sign_in  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-test-password"
-
-
-def sign_in(client, username, password=PASSWORD, **extra):
-    return client.post(
-        reverse("admin:login"),
-        {"username": username, "password": password, "next": "/admin/", **extra},
-    )
-
-
-def code_for(device):
-    return str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(
-        device.digits
-    )
 
 
 # ---------------------------------------------------------------------- lockout
@@ -110,15 +96,8 @@ def test_families_sessions_are_left_alone(client):
 # ---------------------------------------------------------------------- two-factor
 
 
-@pytest.fixture
-def no_throttle(settings):
-    """django-otp slows down guessing after a wrong code; these tests guess wrong on purpose."""
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
-
-
-def test_commissioners_must_set_up_two_factor_when_the_council_requires_it(
-    client, settings, no_throttle
-):
+@pytest.mark.usefixtures("no_otp_throttle")
+def test_commissioners_must_set_up_two_factor_when_the_council_requires_it(client, settings):
     settings.TWO_FACTOR_FOR_COMMISSIONERS = True
     user = UserFactory(username="cara", roles=[COMMISSIONER])
     sign_in(client, "cara")
@@ -155,7 +134,8 @@ def test_with_the_setting_off_commissioners_sign_in_with_a_password(client, sett
     assert client.get(reverse("admin:index")).status_code == 200
 
 
-def test_someone_with_an_app_gives_its_code_at_sign_in(client, no_throttle):
+@pytest.mark.usefixtures("no_otp_throttle")
+def test_someone_with_an_app_gives_its_code_at_sign_in(client):
     user = UserFactory(username="eddie", roles=[DIRECTORY_EDITOR])
     device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
 

@@ -9,36 +9,15 @@ import time_machine
 from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.roles import COMMISSIONER, DIRECTORY_EDITOR
 from portal.client_ip import address_behind_proxies
 from tests.factories import UserFactory
+from tests.security.conftest import PASSWORD, code_for, sign_in
 
-pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-test-password"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_otp_throttle")]
 GENERIC = "The username, password or code is wrong"
-
-
-def sign_in(client, username, password=PASSWORD, address="203.0.113.9", **extra):
-    return client.post(
-        reverse("admin:login"),
-        {"username": username, "password": password, "next": "/admin/", **extra},
-        REMOTE_ADDR=address,
-    )
-
-
-def code_for(device):
-    return str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(
-        device.digits
-    )
-
-
-@pytest.fixture(autouse=True)
-def _no_throttle(settings):
-    """django-otp slows down guessing after a wrong code; these tests guess wrong on purpose."""
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
 
 
 @pytest.fixture

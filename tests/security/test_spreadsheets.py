@@ -11,7 +11,6 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.contrib import admin
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given
@@ -21,6 +20,7 @@ from directory.imports import ProviderResource, ServiceResource, VenueResource
 from directory.models import Provider, Service, Venue
 from directory.roles import COMMISSIONER, DIRECTORY_EDITOR
 from directory.spreadsheet_cells import FORMULA_STARTS, original_cell, safe_cell
+from tests.directory.conftest import CSV_FORMAT, XLSX_FORMAT, confirm, upload
 from tests.factories import (
     BreakKindFactory,
     LocalityFactory,
@@ -33,7 +33,6 @@ from tests.factories import (
 
 HOSTILE = '=HYPERLINK("http://example.invalid","x")'
 SHOWN = "'" + HOSTILE
-CSV_FORMAT, XLSX_FORMAT = "0", "1"
 
 
 # ---------------------------------------------------------------------------- the rule
@@ -256,19 +255,12 @@ def test_every_back_office_export_writes_through_the_neutralising_formats():
 
 def reimport(client, model: str, content: bytes, fmt: str):
     name = f"{model}s.{'csv' if fmt == CSV_FORMAT else 'xlsx'}"
-    preview = client.post(
-        reverse(f"admin:directory_{model}_import"),
-        {"import_file": SimpleUploadedFile(name, content), "format": fmt, "resource": "0"},
-    )
+    preview = upload(client, model, content, name, fmt)
     result = preview.context["result"]
     assert not result.has_errors() and not result.has_validation_errors(), [
         row.error_dict for row in result.invalid_rows
     ]
-    done = client.post(
-        reverse(f"admin:directory_{model}_process_import"),
-        preview.context["confirm_form"].initial,
-    )
-    assert done.status_code == 302
+    assert confirm(client, model, preview).status_code == 302
 
 
 @pytest.mark.parametrize("fmt", [CSV_FORMAT, XLSX_FORMAT])

@@ -2,6 +2,7 @@
 
 import statistics
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -99,6 +100,21 @@ def directory_at_scale(services: int):
         yield time.perf_counter() - started
 
 
+def add_scale_arguments(parser, *, queries_help: str = "list each request's queries") -> None:
+    """The options of every benchmark of the directory at scale."""
+    parser.add_argument("--services", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--queries", action="store_true", help=queries_help)
+
+
+def seeded_line(services: int, seconds: float, runs: int, *, per: str = "request") -> str:
+    """What a benchmark of the directory at scale says first: how long the seeding took."""
+    return (
+        f"{connection.vendor}: seeded {services} services in "
+        f"{seconds:.1f}s; {runs} runs per {per}.\n"
+    )
+
+
 def analyse():
     """Fresh planner statistics after a bulk load. On PostgreSQL, what autovacuum does on a
     live database (and a visibility map, so that covering indexes answer on their own); on
@@ -128,6 +144,25 @@ def query_report(client: Client, url: str) -> str:
         client.get(url)
     lines = sorted(queries.captured_queries, key=lambda q: -float(q["time"]))
     return "\n".join(f"    {float(q['time']) * 1000:7.1f} ms  {q['sql'][:110]}" for q in lines)
+
+
+def write_measurements(
+    write: Callable[[str], object],
+    client: Client,
+    urls: dict[str, str],
+    *,
+    runs: int,
+    queries: bool = False,
+    runs_for: Callable[[str], int] | None = None,
+) -> None:
+    """Write the table of each named url's `measure` row under its HEADER, each row followed by
+    its queries when asked; `runs_for(url)`, when given, says how many runs a url takes instead.
+    A row at a time, so that a long benchmark shows its progress as it goes."""
+    write(HEADER)
+    for name, url in urls.items():
+        write(measure(client, name, url, runs=runs_for(url) if runs_for else runs).row())
+        if queries:
+            write(query_report(client, url))
 
 
 def signed_in(username: str, role: str) -> tuple[Client, object]:

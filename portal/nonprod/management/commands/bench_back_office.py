@@ -1,14 +1,13 @@
 from django.core.management.base import BaseCommand
-from django.db import connection
 
 from directory.models import Provider, Service
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from portal.nonprod.benchmarks.harness import (
-    HEADER,
+    add_scale_arguments,
     directory_at_scale,
-    measure,
-    query_report,
+    seeded_line,
     signed_in,
+    write_measurements,
 )
 
 SERVICES = "/admin/directory/service/"
@@ -35,34 +34,24 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--services", type=int, default=10_000)
-        parser.add_argument("--runs", type=int, default=30)
-        parser.add_argument("--queries", action="store_true", help="list each request's queries")
+        add_scale_arguments(parser)
 
     def handle(self, *args, services, runs, queries=False, **options):
         with directory_at_scale(services) as seconds:
-            self.stdout.write(
-                f"{connection.vendor}: seeded {services} services in "
-                f"{seconds:.1f}s; {runs} runs per request.\n"
-            )
+            self.stdout.write(seeded_line(services, seconds, runs))
             service = Service.objects.published().first()
             editor, _ = signed_in("bench-editor", DIRECTORY_EDITOR)
             provider_client, provider_user = signed_in("bench-provider", PROVIDER)
             busiest = Provider.objects.with_service_counts().order_by("-published_count").first()
             busiest.users.add(provider_user)
             self.stdout.write("As a directory editor:\n")
-            self.stdout.write(HEADER)
             urls = requests(service.pk)
             urls["... by kind and locality"] = (
                 f"{SERVICES}?kinds__id__exact={service.kinds.first().pk}"
                 f"&localities__id__exact={service.localities.first().pk}"
             )
-            for name, url in urls.items():
-                self.stdout.write(measure(editor, name, url, runs=runs).row())
-                if queries:
-                    self.stdout.write(query_report(editor, url))
+            write_measurements(self.stdout.write, editor, urls, runs=runs, queries=queries)
             self.stdout.write(f"\nAs a provider user ({busiest.published_count} listings):\n")
-            self.stdout.write(HEADER)
-            self.stdout.write(
-                measure(provider_client, "services change list", SERVICES, runs=runs).row()
+            write_measurements(
+                self.stdout.write, provider_client, {"services change list": SERVICES}, runs=runs
             )

@@ -2,16 +2,15 @@ import statistics
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import connection
 from django.test import Client
 
 from directory import search_index
 from portal.nonprod.benchmarks.harness import (
-    HEADER,
+    add_scale_arguments,
     directory_at_scale,
-    measure,
     profile_page,
-    query_report,
+    seeded_line,
+    write_measurements,
 )
 
 SEARCHES = {
@@ -35,13 +34,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--services", type=int, default=10_000)
-        parser.add_argument("--runs", type=int, default=30)
-        parser.add_argument(
-            "--queries",
-            action="store_true",
-            help="also list each search's queries with their times",
-        )
+        add_scale_arguments(parser, queries_help="also list each search's queries with their times")
         parser.add_argument(
             "--profile",
             choices=list(SEARCHES),
@@ -51,17 +44,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, services, runs, profile=None, queries=False, **options):
         with directory_at_scale(services) as seconds:
-            self.stdout.write(
-                f"{connection.vendor}: seeded {services} services in "
-                f"{seconds:.1f}s; {runs} runs per search.\n"
-            )
+            self.stdout.write(seeded_line(services, seconds, runs, per="search"))
             self.stdout.write(index_build_report())
             client = Client()
-            self.stdout.write(HEADER)
-            for name, url in SEARCHES.items():
-                self.stdout.write(measure(client, name, url, runs=runs).row())
-                if queries:
-                    self.stdout.write(query_report(client, url))
+            write_measurements(self.stdout.write, client, SEARCHES, runs=runs, queries=queries)
             if profile:
                 self.stdout.write(profile_page(client, SEARCHES[profile], runs=runs))
 

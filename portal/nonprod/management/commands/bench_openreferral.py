@@ -1,9 +1,13 @@
 from django.core.management.base import BaseCommand
-from django.db import connection
 from django.test import Client
 
 from directory.models import Service
-from portal.nonprod.benchmarks.harness import HEADER, directory_at_scale, measure, query_report
+from portal.nonprod.benchmarks.harness import (
+    add_scale_arguments,
+    directory_at_scale,
+    seeded_line,
+    write_measurements,
+)
 
 API = "/api/openreferral"
 
@@ -31,21 +35,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--services", type=int, default=10_000)
-        parser.add_argument("--runs", type=int, default=30)
-        parser.add_argument("--queries", action="store_true", help="list each request's queries")
+        add_scale_arguments(parser)
 
     def handle(self, *args, services, runs, queries=False, **options):
         with directory_at_scale(services) as seconds:
-            self.stdout.write(
-                f"{connection.vendor}: seeded {services} services in "
-                f"{seconds:.1f}s; {runs} runs per request.\n"
-            )
+            self.stdout.write(seeded_line(services, seconds, runs))
             busiest = Service.objects.published().filter(locations__isnull=False).first()
-            client = Client()
-            self.stdout.write(HEADER)
-            for name, url in requests(busiest.pk, busiest.locations.first().pk).items():
-                runs_here = max(3, runs // 10) if url.endswith(".csv") else runs
-                self.stdout.write(measure(client, name, url, runs=runs_here).row())
-                if queries:
-                    self.stdout.write(query_report(client, url))
+            urls = requests(busiest.pk, busiest.locations.first().pk)
+            write_measurements(
+                self.stdout.write,
+                Client(),
+                urls,
+                runs=runs,
+                queries=queries,
+                # The whole-directory CSV takes seconds a time (docs/performance.md).
+                runs_for=lambda url: max(3, runs // 10) if url.endswith(".csv") else runs,
+            )

@@ -6,12 +6,11 @@ from django.utils import timezone
 
 from directory.roles import COMMISSIONER
 from portal.nonprod.benchmarks.harness import (
-    HEADER,
+    add_scale_arguments,
     analyse,
     directory_at_scale,
-    measure,
-    query_report,
     signed_in,
+    write_measurements,
 )
 from portal.nonprod.demo.check_records import seed_check_records
 
@@ -24,10 +23,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--services", type=int, default=10_000)
+        add_scale_arguments(parser)
         parser.add_argument("--checks", type=int, default=100_000)
-        parser.add_argument("--runs", type=int, default=30)
-        parser.add_argument("--queries", action="store_true", help="list each request's queries")
 
     def handle(self, *args, services, checks, runs, queries=False, **options):
         with directory_at_scale(services) as seconds:
@@ -50,8 +47,4 @@ class Command(BaseCommand):
                 "demand by month as CSV": "/admin/reports/demand/?download=demand-by-month",
                 "freshness": "/admin/reports/freshness/",
             }
-            self.stdout.write(HEADER)
-            for name, url in urls.items():
-                self.stdout.write(measure(client, name, url, runs=runs).row())
-                if queries:
-                    self.stdout.write(query_report(client, url))
+            write_measurements(self.stdout.write, client, urls, runs=runs, queries=queries)
