@@ -6,6 +6,7 @@ start without a SECRET_KEY.
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -200,6 +201,42 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
+# The map beside the directory's results (docs/directory.md): map tiles from this server, a URL
+# template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png. Unset (the default): no map.
+MAP_TILES_URL = env.str("MAP_TILES_URL", default="")
+# Credit for the tiles, shown on the map as a link: OpenStreetMap's by default.
+MAP_TILES_ATTRIBUTION = env.str("MAP_TILES_ATTRIBUTION", default="© OpenStreetMap contributors")
+MAP_TILES_ATTRIBUTION_URL = env.str(
+    "MAP_TILES_ATTRIBUTION_URL", default="https://www.openstreetmap.org/copyright"
+)
+
+
+def tiles_origin(tiles_url: str) -> str | None:
+    """The origin a map's tiles come from, as a CSP source, or None without a tile server: a
+    subdomain placeholder ({s}.tile.example.org) allows every subdomain (*.tile.example.org)."""
+    if not tiles_url:
+        return None
+    parts = urlsplit(tiles_url)
+    host = parts.netloc.rpartition("@")[2]
+    if host.startswith("{s}."):
+        host = "*" + host.removeprefix("{s}")
+    if parts.scheme not in ("https", "http") or not host or "{" in host:
+        raise ImproperlyConfigured(
+            f"MAP_TILES_URL must be an http(s) address such as "
+            f"https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png, not {tiles_url!r}."
+        )
+    return f"{parts.scheme}://{host}"
+
+
+def with_map_tiles(policy: dict, tiles_url: str) -> dict:
+    """The policy, allowing images from the map's tile server too when there is one."""
+    origin = tiles_origin(tiles_url)
+    if origin is None:
+        return policy
+    directives = policy["DIRECTIVES"]
+    return {**policy, "DIRECTIVES": {**directives, "img-src": [*directives["img-src"], origin]}}
+
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -215,6 +252,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+CONTENT_SECURITY_POLICY = with_map_tiles(CONTENT_SECURITY_POLICY, MAP_TILES_URL)
 
 PERMISSIONS_POLICY = {
     feature: []

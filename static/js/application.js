@@ -2,7 +2,9 @@
 import { initAll } from "../build/govuk/govuk-frontend.min.js";
 import { initFilterToggle } from "./filter-toggle.js";
 import { initPrintButtons } from "./print-button.js";
+import { initResultsMap } from "./results-map.js";
 
 initAll();
 initFilterToggle();
 initPrintButtons();
+initResultsMap();
