@@ -72,3 +72,27 @@ def test_the_accessibility_check_fails_on_a_page_with_a_violation(page, site):
     with then("the accessibility assertion fails and names the rule"):
         with pytest.raises(AssertionError, match="image-alt"):
             assert_accessible(page)
+
+
+def test_the_accessibility_check_fails_on_content_outside_the_landmarks(page, site):
+    with given("a page with a paragraph between the main content and the footer"):
+        page.goto(site + "/")
+        page.evaluate(
+            "document.querySelector('footer').before("
+            "Object.assign(document.createElement('p'), {textContent: 'Outside every landmark'}))"
+        )
+
+    with then("the accessibility assertion fails and names the rule"):
+        with pytest.raises(AssertionError, match="region"):
+            assert_accessible(page)
+
+
+def test_the_phase_banner_is_inside_the_banner_landmark(page, site):
+    with when("a visitor opens the home page"):
+        page.goto(site + "/")
+
+    with then("the council's header and the phase banner are both in the page's banner"):
+        banner = page.get_by_role("banner")
+        expect(banner).to_have_count(1)
+        expect(banner.locator(".govuk-header")).to_be_visible()
+        expect(banner.locator(".govuk-phase-banner")).to_contain_text("Beta")

@@ -35,7 +35,10 @@ def test_error_pages_use_the_govuk_template(quiet_client, council, path, status,
 def test_the_500_page_gives_the_teams_phone_number(quiet_client, council):
     html = quiet_client.get("/raise/500/").content.decode()
 
-    assert "call the Children with Disabilities team on 01632 960 001" in html
+    assert (
+        "call the Children with Disabilities team on "
+        '<a class="govuk-link" href="tel:+441632960001">01632 960 001</a>'
+    ) in html
 
 
 def test_the_500_page_renders_even_when_the_database_fails(quiet_client, council, monkeypatch):
