@@ -1,6 +1,8 @@
 """The directory's filters: what each query-string parameter means and how it narrows the list."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
 
 import django_filters
 from django import forms
@@ -11,12 +13,14 @@ from .ages import MAX_AGE
 from .distance import Point
 from .forms import DirectoryFilterForm, PostcodeField
 from .models import Tier
+from .models.council import DEFAULT_SEARCH_RADIUS_MILES, LONGEST_SEARCH_RADIUS_MILES
+from .presenters import describe_miles
 from .querysets import FilterOptions
 from .search_index import SearchIndex
 from .timings import TimeOfWeek, Weekday
 
-DISTANCES = [(1, "1 mile"), (3, "3 miles"), (5, "5 miles"), (10, "10 miles"), (20, "20 miles")]
-DEFAULT_DISTANCE = 10
+MAX_KEYWORDS = 200  # characters
+MILES = (1, 3, 5, 10, LONGEST_SEARCH_RADIUS_MILES)  # "Within", and the council's radius
 DAYS = [(day.code, day.label) for day in Weekday]
 ONLY = [
     ("free", "Free"),
@@ -24,8 +28,8 @@ ONLY = [
     ("places", "Has places now"),
 ]
 SORTS = [
-    ("", "Best match"),
-    ("distance", "Distance"),
+    ("", "Best match"),  # the default: an old link's empty `sort=` still reads
+    ("distance", "Nearest first"),
     ("relevance", "Relevance"),
     ("name", "Name (A to Z)"),
     ("checked", "Most recently checked"),
@@ -69,8 +73,10 @@ class ServiceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search",
         method="filter_keywords",
-        max_length=200,
-        error_messages={"max_length": "Search words must be 200 characters or fewer"},
+        max_length=MAX_KEYWORDS,
+        error_messages={
+            "max_length": f"Search words must be {MAX_KEYWORDS} characters or fewer",
+        },
     )
     postcode = PostcodeFilter(
         label="Postcode",
@@ -79,9 +85,7 @@ class ServiceFilter(django_filters.FilterSet):
     )
     distance = django_filters.TypedChoiceFilter(
         label="Within",
-        choices=DISTANCES,
         coerce=int,
-        empty_value=DEFAULT_DISTANCE,
         method="apply_with_postcode",
         error_messages=_choice_errors("a distance"),
     )
@@ -154,10 +158,25 @@ class ServiceFilter(django_filters.FilterSet):
         form = DirectoryFilterForm
         fields = []
 
-    def __init__(self, data=None, *args, options: FilterOptions, council_name: str, **kwargs):
+    def __init__(
+        self,
+        data=None,
+        *args,
+        options: FilterOptions,
+        council_name: str,
+        radius_miles: int = DEFAULT_SEARCH_RADIUS_MILES,
+        **kwargs,
+    ):
         super().__init__(data, *args, **kwargs)
         self.options = options
         self.council_name = council_name
+        self.radius_miles = radius_miles
+        # A postcode on its own searches the council's radius, and the select shows it chosen.
+        self.filters["distance"].extra.update(
+            choices=[(miles, describe_miles(miles)) for miles in sorted({*MILES, radius_miles})],
+            empty_value=radius_miles,
+            initial=radius_miles,
+        )
         choices = {
             "locality": options.localities,
             "need": options.needs,
@@ -243,7 +262,7 @@ class ServiceFilter(django_filters.FilterSet):
         locality = next((t for t in self.options.localities if t.id == located.locality_id), None)
         return Reach(
             located.point,
-            self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE,
+            self.form.cleaned_data.get("distance") or self.radius_miles,
             (1 << locality.bit) if locality else 0,
         )
 
@@ -281,23 +300,31 @@ class ServiceFilter(django_filters.FilterSet):
     # ------------------------------------------------------------------ ordering
 
     @property
+    def sorts(self) -> list[tuple[str, str]]:
+        """The orders this search can come in, as (value, label): by distance only from a
+        postcode, by relevance only with keywords."""
+        applies = {
+            "distance": self.form.cleaned_data.get("postcode") is not None,
+            "relevance": bool(self.keywords),
+        }
+        return [(value, label) for value, label in SORTS if value and applies.get(value, True)]
+
+    @property
+    def asked_sort(self) -> str:
+        """The order the family chose, or '' when they chose none (or one not in the list)."""
+        return self.form.cleaned_data.get("sort") or ""
+
+    @property
     def chosen_sort(self):
-        """The order the results come in: what was asked for if it applies, else the best
-        match: relevance with keywords, distance with a postcode, otherwise name."""
-        cleaned = self.form.cleaned_data
-        has_keywords = bool(self.keywords)
-        has_postcode = cleaned.get("postcode") is not None
-        applicable = (
-            {"name", "checked"}
-            | ({"relevance"} if has_keywords else set())
-            | ({"distance"} if has_postcode else set())
-        )
-        asked = cleaned.get("sort")
-        if asked in applicable:
-            return asked
-        if has_keywords:
-            return "relevance"
-        return "distance" if has_postcode else "name"
+        """The order the results come in: the family's choice if it applies, else the best
+        match: relevance with keywords, nearest first with a postcode, otherwise by name."""
+        applicable = [value for value, _ in self.sorts]
+        if self.asked_sort in applicable:
+            return self.asked_sort
+        for best in ("relevance", "distance"):
+            if best in applicable:
+                return best
+        return "name"
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
@@ -314,3 +341,30 @@ class ServiceFilter(django_filters.FilterSet):
             "checked": [F("last_checked_on").desc(nulls_last=True), "name", "pk"],
         }[self.chosen_sort]
         return queryset.order_by(*order)
+
+
+# ---------------------------------------------------------------------------- a search's address
+
+SEARCH_PARAMETERS = frozenset(ServiceFilter.base_filters) | {"page"}
+LONGEST_SEARCH = 1500  # characters of query string a link may carry back to the results
+
+
+def search_query(pairs: Iterable[tuple[str, str]]) -> str:
+    """The query string of a directory search: its own parameters among `pairs`, in order."""
+    return urlencode([(name, value) for name, value in pairs if name in SEARCH_PARAMETERS])
+
+
+def returnable_search(raw: str | None) -> str | None:
+    """The directory search a link carries back to (a query string, as `search_query` writes
+    it), written afresh; None for anything else: too long, malformed, or with a parameter the
+    search does not have. The link is untrusted: this is what keeps it a search of this
+    directory and nothing else."""
+    if not raw or len(raw) > LONGEST_SEARCH:
+        return None
+    try:
+        pairs = parse_qsl(raw, keep_blank_values=True, strict_parsing=True)
+    except ValueError:
+        return None
+    if any(name not in SEARCH_PARAMETERS for name, _ in pairs):
+        return None
+    return urlencode(pairs)

@@ -1,5 +1,6 @@
 """Forms families fill in: the directory's filters and 'report a problem'."""
 
+import re
 from dataclasses import dataclass
 
 from crispy_forms.layout import LayoutObject
@@ -89,7 +90,9 @@ class FilterField(LayoutObject):
         return _group(field, label, hint_html, _error(field), control)
 
     def _select(self, field, hint) -> str:
-        chosen = str(field.value() if field.value() is not None else "")
+        # Nothing asked for: the field's default is what the search uses, so show it chosen.
+        value = field.value()
+        chosen = str(value if value not in (None, "") else field.initial or "")
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
@@ -187,6 +190,23 @@ class FilterGroup(LayoutObject):
             self.summary,
             _joined(self._fieldset(field) for field in bound),
         )
+
+
+_WORD_BREAKS = re.compile(r"[\s,;]+")
+
+
+def postcode_in_words(words: str) -> tuple[ParsedPostcode, str] | None:
+    """A full postcode typed among search words ('swimming DT1 1XJ', 'dt11xj club'), and the
+    words without it; None if there is none. A district alone ('DT1') is left as a word."""
+    parts = [part for part in _WORD_BREAKS.split(words) if part]
+    for start in range(len(parts)):
+        for length in (2, 1):  # 'DT1 1XJ' as typed, or 'DT11XJ'
+            if start + length > len(parts):
+                continue
+            parsed = parse_postcode("".join(parts[start : start + length]))
+            if parsed is not None and parsed.is_full:
+                return parsed, " ".join(parts[:start] + parts[start + length :])
+    return None
 
 
 class PostcodeField(forms.CharField):

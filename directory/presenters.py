@@ -2,10 +2,12 @@
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.urls import reverse
 
 from .models import Availability, Service, Tier
@@ -45,14 +47,18 @@ def describe_cost(service: Service) -> str:
     return "Ask the provider about cost"
 
 
+def describe_miles(miles: int | str) -> str:
+    """'1 mile', '1.0 mile', '5 miles', '0.5 miles': a number of miles as it is shown."""
+    return f"{miles} {'mile' if float(miles) == 1 else 'miles'}"
+
+
 def describe_distance(miles: float | None) -> str:
     """'0.4 miles away', '12 miles away', or '' when there is no distance."""
     if miles is None:
         return ""
     if miles < 0.1:
         return "Less than 0.1 miles away"
-    shown = f"{miles:.1f}" if miles < 10 else f"{miles:.0f}"
-    return f"{shown} {'mile' if shown == '1.0' else 'miles'} away"
+    return f"{describe_miles(f'{miles:.1f}' if miles < 10 else f'{miles:.0f}')} away"
 
 
 MONTHS = (
@@ -85,10 +91,13 @@ def is_review_overdue(last_checked: dt.date | None, today: dt.date) -> bool:
 class ServiceCard:
     """One service in a list of results, every line worked out once."""
 
-    def __init__(self, service: Service, today: dt.date, url: str = ""):
+    def __init__(
+        self, service: Service, today: dt.date, url: str = "", *, on_shortlist: bool = False
+    ):
         """`service` has `.listing` (directory.querysets.services.ListingDetails)."""
         self.service = service
         self.url = url or service.get_absolute_url()
+        self.on_shortlist = on_shortlist
         self.tier = TIER_TAGS[service.tier]
         self.availability = AVAILABILITY_TAGS[service.availability]
         self.ages = describe_ages(service.min_age, service.max_age)
@@ -102,13 +111,28 @@ class ServiceCard:
 
 
 _PLACEHOLDER = uuid.UUID(int=0)
+# The parameter that carries a search's query string to a service page, for "Back to results".
+RESULTS_PARAMETER = "search"
 
 
-def service_cards(services, today: dt.date) -> list[ServiceCard]:
-    """Cards for a list of services, reversing the service URL once rather than per card."""
+def service_cards(
+    services, today: dt.date, *, search: str = "", shortlist: Iterable = ()
+) -> list[ServiceCard]:
+    """Cards for a list of services, reversing the service URL once rather than per card.
+
+    With `search`, the query string of the results they are on, each card's link carries it,
+    so that the service page can lead back to the same results. `shortlist`: the ids of the
+    services on the family's shortlist."""
     pattern = reverse("directory:service", args=[_PLACEHOLDER])
+    back = "?" + urlencode({RESULTS_PARAMETER: search}) if search else ""
+    shortlisted = set(shortlist)
     return [
-        ServiceCard(service, today, pattern.replace(str(_PLACEHOLDER), str(service.pk)))
+        ServiceCard(
+            service,
+            today,
+            pattern.replace(str(_PLACEHOLDER), str(service.pk)) + back,
+            on_shortlist=service.pk in shortlisted,
+        )
         for service in services
     ]
 
@@ -147,9 +171,7 @@ def selected_filters(path: str, query: list[tuple[str, str]], form) -> list[TagG
         for key, value in kept:
             if key != name:
                 continue
-            label = labels.get(value, value)
-            if name == "postcode" and "distance" in dict(kept):
-                label = f"{value.upper()}, within {dict(kept)['distance']} miles"
+            label = _postcode_label(form, value) if name == "postcode" else labels.get(value, value)
             remaining = [(k, v) for k, v in kept if (k, v) != (key, value)]
             if name == "postcode":
                 remaining = [(k, v) for k, v in remaining if k != "distance"]
@@ -157,6 +179,15 @@ def selected_filters(path: str, query: list[tuple[str, str]], form) -> list[TagG
         if tags:
             groups.append(TagGroup(str(field.label), tags))
     return groups
+
+
+def _postcode_label(form, value: str) -> str:
+    """'DT1 1XJ, within 10 miles': the postcode as placed, and how far the search reaches."""
+    cleaned = getattr(form, "cleaned_data", {})
+    located, miles = cleaned.get("postcode"), cleaned.get("distance")
+    if located is None or not miles:
+        return value.upper()
+    return f"{located.postcode.text}, within {describe_miles(miles)}"
 
 
 def label_with_counts(form, counts: dict[str, dict[str, int]]) -> None:
@@ -288,6 +319,7 @@ class ServicePage:
         self.service = service
         service.listing = ListingDetails.of(service)
         self.card = ServiceCard(service, today)
+        self.web_address = f"{settings.SITE_URL}{service.get_absolute_url()}"
         self.is_overdue = is_review_overdue(service.last_checked_on, today)
         self.checked = describe_date(service.last_checked_on)
         self.sessions = session_rows(service.sessions.all())

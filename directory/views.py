@@ -14,10 +14,17 @@ from django_ratelimit.core import is_ratelimited
 
 from .council import council_for
 from .csv_export import csv_lines
-from .filters import ServiceFilter
-from .forms import ProblemReportForm
+from .filters import (
+    MAX_KEYWORDS,
+    SEARCH_PARAMETERS,
+    ServiceFilter,
+    returnable_search,
+    search_query,
+)
+from .forms import ProblemReportForm, postcode_in_words
 from .models import Provider, Service, Status
 from .presenters import (
+    RESULTS_PARAMETER,
     ServicePage,
     label_with_counts,
     page_links,
@@ -51,17 +58,40 @@ def _with_page(request, number: int):
 
 def _search(request) -> ServiceFilter:
     """The search the query string asks for, over the published services."""
+    council = council_for(request)
     return ServiceFilter(
         request.GET,
         queryset=Service.objects.published(),
         options=FilterOptions.load(),
-        council_name=council_for(request).name,
+        council_name=council.name,
+        radius_miles=council.search_radius_miles,
     )
+
+
+def _postcode_from_keywords(request):
+    """A full postcode typed in the search box, with the postcode box empty, is moved to the
+    postcode box: the same search again, at an address that says what it searched."""
+    words = request.GET.get("q", "")
+    if request.GET.get("postcode", "").strip() or len(words) > MAX_KEYWORDS:
+        return None
+    found = postcode_in_words(words)
+    if found is None:
+        return None
+    postcode, rest = found
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("q")
+    query["postcode"] = postcode.text
+    if rest:
+        query["q"] = rest
+    return redirect(f"{request.path}?{query.urlencode()}")
 
 
 @require_safe
 def search(request):
     """Find short breaks: keywords, filters, distance from a postcode, sorted and paginated."""
+    if moved := _postcode_from_keywords(request):
+        return moved
     raw_page = request.GET.get("page")
     number = _page_number(raw_page) if raw_page is not None else 1
     if number is None:
@@ -76,19 +106,29 @@ def search(request):
     query = [(key, value) for key, values in request.GET.lists() for value in values]
     tags = selected_filters(request.path, query, form)
     label_with_counts(form, results.option_counts)
-    today = timezone.localdate()
+    cards = service_cards(
+        results.services,
+        timezone.localdate(),
+        search=search_query(query),
+        shortlist=Shortlist(request.session).ids,
+    )
     return render(
         request,
         "directory/search.html",
         {
             "form": form,
             "results": results,
-            "cards": service_cards(results.services, today),
+            "cards": cards,
+            "here": request.get_full_path(),
             "pagination": page_links(request.path, query, number, results.num_pages),
             "selected_filters": tags,
             "sort": filterset.chosen_sort,
-            "has_keywords": bool(filterset.keywords),
-            "has_postcode": form.cleaned_data.get("postcode") is not None,
+            "sorts": filterset.sorts,
+            "asked_sort": filterset.asked_sort,
+            # The sort form keeps the search but its order and page (a new order starts at 1).
+            "sort_keeps": [
+                (k, v) for k, v in query if k in SEARCH_PARAMETERS and k not in ("sort", "page")
+            ],
             "download_query": _search_query(request),
         },
     )
@@ -135,6 +175,15 @@ def service_detail(request, pk):
     return _service_page(request, service)
 
 
+def _results_url(request) -> str:
+    """Where "Back to results" goes: the search the family came from, if the link carried one
+    (RESULTS_PARAMETER); else ''. Only ever a search of this directory."""
+    query = returnable_search(request.GET.get(RESULTS_PARAMETER))
+    if query is None:
+        return ""
+    return same_site_path(f"{reverse('directory:search')}?{query}") or ""
+
+
 def _service_page(request, service, preview=False):
     other_services = (
         Service.objects.published().filter(provider=service.provider).exclude(pk=service.pk)
@@ -148,6 +197,7 @@ def _service_page(request, service, preview=False):
             "other_services": other_services.only("id", "name", "summary"),
             "on_shortlist": service.pk in Shortlist(request.session),
             "preview": preview,
+            "results_url": "" if preview else _results_url(request),
         },
     )
 

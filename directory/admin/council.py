@@ -26,6 +26,7 @@ class CouncilAdmin(DirectoryAdmin):
         ),
         ("Early Help", {"fields": ("early_help_phone", "early_help_url")}),
         ("Other links", {"fields": ("local_offer_url", "feedback_email")}),
+        ("Finding short breaks", {"fields": ("search_radius_miles",)}),
         ("Review cycle", {"fields": ("review_every_months",)}),
         ("Reports", {"fields": ("supply_threshold",)}),
     )

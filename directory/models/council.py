@@ -4,6 +4,10 @@ from django.db import models
 
 from ..querysets import CouncilQuerySet
 
+DEFAULT_SEARCH_RADIUS_MILES = 10
+# Distances are worked out on a flat earth, which holds to about 20 miles (directory.distance).
+LONGEST_SEARCH_RADIUS_MILES = 20
+
 
 def default_council_name():
     return settings.DEFAULT_COUNCIL_NAME
@@ -69,6 +73,15 @@ class Council(models.Model):
         validators=[MaxValueValidator(100)],
         help_text="In the supply reports, an area with fewer published services than this for "
         "a need, age group or kind of break is marked as a gap.",
+    )
+
+    search_radius_miles = models.PositiveSmallIntegerField(
+        "search radius (miles)",
+        default=DEFAULT_SEARCH_RADIUS_MILES,
+        validators=[MinValueValidator(1), MaxValueValidator(LONGEST_SEARCH_RADIUS_MILES)],
+        help_text="A search from a postcode finds short breaks within this many miles, nearest "
+        "first, unless the family chooses another distance. "
+        f"From 1 to {LONGEST_SEARCH_RADIUS_MILES}.",
     )
 
     objects = CouncilQuerySet.as_manager()

@@ -1,6 +1,8 @@
 """The directory's public pages: what families see, and what bad input gets."""
 
+import html as html_module
 import re
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -8,7 +10,7 @@ from django.urls import reverse
 from directory.models import ProblemReport
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from directory.shortlist import SESSION_KEY
-from tests.factories import ServiceFactory, UserFactory
+from tests.factories import CouncilFactory, ServiceFactory, UserFactory
 
 SEARCH = "/directory/"
 MAX_QUERIES = 10
@@ -115,6 +117,8 @@ def test_a_results_page_makes_the_same_few_queries_however_many_results(
             localities=[world.localities.home],
         )
     client.post(reverse("directory:shortlist-add"), {"service": world.services.swimming.pk})
+    # The next page shows "Added to your shortlist" once, and saves the session without it.
+    assert "Added to your shortlist" in client.get(SEARCH).content.decode()
     query = {"postcode": "DT1 1XJ", "distance": "5", "q": "club", "age": "9", "need": "ASD"}
 
     with django_assert_max_num_queries(MAX_QUERIES):
@@ -197,6 +201,234 @@ def test_pagination_shows_twenty_a_page_with_govuk_links(client, world, council)
     assert 'aria-current="page">2</a>' in html
     assert 'rel="prev"' in html
     assert 'rel="next"' in html
+
+
+# ---------------------------------------------------------------------------- the first search
+
+
+def filter_form(response) -> str:
+    html = response.content.decode()
+    return html[html.index('id="directory-filters"') : html.index("</form>", html.index("id="))]
+
+
+def sort_select(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<select class="govuk-select" id="sort"') :].split("</select>")[0]
+
+
+@pytest.mark.parametrize(
+    ("radius", "names"),
+    [
+        (10, ["Rainbow Saturday Club", "Splash Swimming", "Home Sitters"]),
+        (20, ["Rainbow Saturday Club", "Splash Swimming", "Harbour House", "Home Sitters"]),
+        (3, ["Rainbow Saturday Club", "Home Sitters"]),
+    ],
+)
+def test_a_postcode_alone_finds_the_nearest_first_within_the_councils_radius(
+    client, world, radius, names
+):
+    CouncilFactory(search_radius_miles=radius)
+
+    response = client.get(SEARCH, {"postcode": "dt1 1xj"})
+
+    # 0.5, 4 and 15 miles away, then the sitters, who come to families at home.
+    assert result_names(response) == names
+    assert f'<option value="{radius}" selected>{radius} miles</option>' in filter_form(response)
+    assert f"DT1 1XJ, within {radius} miles" in response.content.decode()
+    assert '<option value="distance" selected>Nearest first</option>' in sort_select(response)
+
+
+def test_a_radius_that_is_not_one_of_the_usual_distances_is_offered_and_chosen(client, world):
+    CouncilFactory(search_radius_miles=7)
+
+    response = client.get(SEARCH, {"postcode": "DT1 1XJ"})
+
+    assert result_names(response) == ["Rainbow Saturday Club", "Splash Swimming", "Home Sitters"]
+    assert '<option value="5">5 miles</option><option value="7" selected>7 miles</option>' in (
+        filter_form(response)
+    )
+
+
+def test_the_filter_form_sends_no_order_the_family_did_not_choose(client, world, council):
+    response = client.get(SEARCH)
+
+    assert 'name="sort"' not in filter_form(response)  # the order has a form of its own
+    assert '<option value="name" selected>Name (A to Z)</option>' in sort_select(response)
+    assert '<option value="10" selected>10 miles</option>' in filter_form(response)
+
+
+def test_an_order_the_family_chose_is_kept_by_the_filters_and_wins(client, world, council):
+    response = client.get(SEARCH, {"postcode": "DT1 1XJ", "sort": "name"})
+
+    assert result_names(response) == ["Home Sitters", "Rainbow Saturday Club", "Splash Swimming"]
+    assert '<input type="hidden" name="sort" value="name">' in filter_form(response)
+    assert '<option value="name" selected>Name (A to Z)</option>' in sort_select(response)
+
+
+def test_the_sort_form_keeps_the_search_but_its_page(client, world, council):
+    html = client.get(SEARCH, {"age": "9", "need": "ASD", "page": "1", "x": "1"}).content.decode()
+
+    sort_form = html[html.index('class="govuk-form-group app-sort"') :].split("</form>")[0]
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', sort_form)
+    assert hidden == [("age", "9"), ("need", "ASD")]
+
+
+@pytest.mark.parametrize("postcode", [{}, {"postcode": "DT1 1XJ"}])
+def test_keywords_are_sorted_by_relevance_first(client, world, council, postcode):
+    ServiceFactory(
+        name="Aardvark Club",
+        description="Sometimes a pool.",
+        venues=[world.venues.near],
+        localities=[world.localities.home],
+    )
+
+    response = client.get(SEARCH, {"q": "pool", **postcode})
+
+    assert result_names(response) == ["Splash Swimming", "Aardvark Club"]
+    assert '<option value="relevance" selected>Relevance</option>' in sort_select(response)
+    named = client.get(SEARCH, {"q": "pool", "sort": "name", **postcode})
+    assert result_names(named) == ["Aardvark Club", "Splash Swimming"]
+
+
+@pytest.mark.parametrize(
+    ("distance", "label", "option"),
+    [
+        ("1", "DT1 1XJ, within 1 mile", '<option value="1" selected>1 mile</option>'),
+        ("3", "DT1 1XJ, within 3 miles", '<option value="3" selected>3 miles</option>'),
+    ],
+)
+def test_distances_read_one_mile_and_two_miles(client, world, council, distance, label, option):
+    response = client.get(SEARCH, {"postcode": "DT1 1XJ", "distance": distance})
+
+    html = response.content.decode()
+    assert label in html
+    assert option in html
+    assert "1 miles" not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "moved"),
+    [
+        ({"q": "swimming DT1 1XJ"}, {"q": "swimming", "postcode": "DT1 1XJ"}),
+        ({"q": "dt11xj"}, {"postcode": "DT1 1XJ"}),
+        (  # as the filter form sends it, with the postcode box left empty
+            {"q": "DT1 1XJ", "postcode": "", "distance": "10", "age": ""},
+            {"postcode": "DT1 1XJ", "distance": "10"},
+        ),
+        (
+            {"q": "club, dt1-1xj saturday", "age": "9", "page": "2", "sort": "name"},
+            {"q": "club saturday", "postcode": "DT1 1XJ", "age": "9", "sort": "name"},
+        ),
+    ],
+)
+def test_a_postcode_typed_as_a_keyword_becomes_the_postcode(client, world, council, query, moved):
+    response = client.get(SEARCH, query)
+
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert location.path == SEARCH
+    assert dict(parse_qsl(location.query)) == moved
+    assert result_names(client.get(response["Location"]))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"q": "DT1 club"}, {"q": "swimming DT1 1XJ", "postcode": "DT2"}, {"q": "x DT1 1XJ" * 30}],
+)
+def test_other_keywords_are_searched_as_they_are(client, world, council, query):
+    assert client.get(SEARCH, query).status_code == 200
+
+
+def back_link(response) -> str | None:
+    found = re.search(
+        r'<a href="([^"]*)" class="govuk-back-link">Back to results</a>', response.content.decode()
+    )
+    return html_module.unescape(found.group(1)) if found else None
+
+
+def test_a_service_reached_from_results_leads_back_to_the_same_results(
+    client, world, council, django_assert_max_num_queries
+):
+    for number in range(25):
+        ServiceFactory(name=f"Club {number:02d}", venues=[world.venues.near])
+    query = {"postcode": "DT1 1XJ", "sort": "name", "page": "2"}
+    results = client.get(SEARCH, query).content.decode()
+    link = html_module.unescape(re.search(r'href="(/directory/services/[^"]+)"', results).group(1))
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(link)
+
+    back = urlsplit(back_link(response))
+    assert back.path == SEARCH and dict(parse_qsl(back.query)) == query
+    assert 'class="govuk-breadcrumbs"' not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "carried",
+    [
+        "//evil.example/",
+        "https://evil.example/?age=9",
+        "next=/admin/",
+        "age=9&next=https://evil.example/",
+        "age",
+        "age=9" + "&need=ASD" * 200,
+    ],
+)
+def test_a_tampered_way_back_is_refused_for_the_plain_directory_link(
+    client, world, council, carried
+):
+    service = world.services.swimming
+
+    response = client.get(service.get_absolute_url(), {"search": carried})
+
+    assert back_link(response) is None
+    html = response.content.decode()
+    assert '<a class="govuk-breadcrumbs__link" href="/directory/">Find short breaks</a>' in html
+    assert not re.search(r'href="[^"]*evil', html)
+
+
+def card_of(html: str, service) -> str:
+    card = html[html.index(f'id="result-{service.pk}"') :]
+    end = card.find('<li class="app-result"')
+    return card if end == -1 else card[:end]
+
+
+def card_form(html: str, service) -> dict:
+    card = card_of(html, service)
+    action = re.search(r'<form method="post" action="([^"]+)"', card).group(1)
+    fields = dict(re.findall(r'<input type="hidden" name="(service|next)" value="([^"]*)">', card))
+    button = re.search(r'<button type="submit"[^>]*>(.*?)</button>', card).group(1)
+    return {
+        "action": action,
+        "button": button,
+        **{k: html_module.unescape(v) for k, v in fields.items()},
+    }
+
+
+def test_a_family_adds_a_service_to_the_shortlist_from_the_results(client, world, council):
+    service = world.services.swimming
+    search = f"{SEARCH}?postcode=DT1+1XJ&sort=name"
+    form = card_form(client.get(search).content.decode(), service)
+    assert form["action"] == reverse("directory:shortlist-add")
+    assert form["button"] == (
+        'Add<span class="govuk-visually-hidden"> Splash Swimming</span> to shortlist'
+    )
+
+    response = client.post(form["action"], {"service": form["service"], "next": form["next"]})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{search}#result-{service.pk}"
+    html = client.get(response["Location"]).content.decode()
+    assert "Added to your shortlist." in html
+    form = card_form(html, service)
+    assert "On your shortlist" in card_of(html, service)
+    assert form["action"] == reverse("directory:shortlist-remove")
+    assert form["button"] == (
+        'Remove<span class="govuk-visually-hidden"> Splash Swimming</span> from shortlist'
+    )
+    response = client.post(form["action"], {"service": form["service"], "next": form["next"]})
+    assert response["Location"] == f"{search}#result-{service.pk}"
+    assert client.session[SESSION_KEY] == []
 
 
 # ---------------------------------------------------------------------------- a service

@@ -1,5 +1,7 @@
 """The home page and the footer's site-wide pages."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -47,6 +49,20 @@ def test_pages_load_only_our_own_assets_and_no_inline_script(client, council):
     assert "<script>" not in html
     assert "style=" not in html
     assert "http://" not in html.replace("http://www.w3.org", "")
+
+
+def test_the_home_page_starts_each_of_its_two_jobs_with_a_start_button(client, council):
+    html = client.get(reverse("portal:home")).content.decode()
+
+    starts = re.findall(
+        r'<a href="([^"]+)" draggable="false" class="govuk-button govuk-button--start" '
+        r'data-module="govuk-button">\s*([^<]+?)\s*<svg class="govuk-button__start-icon"',
+        html,
+    )
+    assert starts == [
+        ("/directory/", "Find short breaks"),
+        ("/check/", "Check what you might get"),
+    ]
 
 
 def test_contact_page_shows_the_councils_contacts(client, council):

@@ -14,6 +14,7 @@ DEMO_COUNCIL = {
     "early_help_url": "https://www.southwessex.example/early-help",
     "local_offer_url": "https://www.southwessex.example/local-offer",
     "feedback_email": "website.feedback@southwessex.example",
+    "search_radius_miles": 10,
 }
 
 
