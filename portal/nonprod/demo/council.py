@@ -1,6 +1,7 @@
 """South Wessex Council: a fictional council on Dorset's real geography."""
 
 from directory.models import Council
+from portal.nonprod.factories import CouncilFactory
 
 # Telephone numbers come from Ofcom's range for drama (01632 960xxx); addresses use the
 # reserved .example domain, so nothing here reaches a real person.
@@ -19,10 +20,6 @@ DEMO_COUNCIL = {
 
 
 def seed_council() -> Council:
-    """Make the council configuration the demo council's, whatever it held before."""
-    council = Council.objects.current()
-    for field, value in DEMO_COUNCIL.items():
-        setattr(council, field, value)
-    council.full_clean()
-    council.save()
-    return council
+    """Make the council configuration the demo council's, whatever it held before (the factory
+    updates the one row in place)."""
+    return CouncilFactory(**DEMO_COUNCIL)
