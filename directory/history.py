@@ -20,6 +20,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 from . import services
 from .listings import listing_of
 from .models import Provider, Service, Venue
+from .models.synonyms import SynonymGroup
 from .models.taxonomies import AgeBand, MaskedTerm
 from .versions import Difference, changed_labels, compare, plain, snapshot_fields
 
@@ -154,7 +155,7 @@ def version_revert(*, obj, record, by):
             services.venue_save(venue=obj)
         elif isinstance(obj, MaskedTerm):
             services.taxonomy_term_save(term=obj)
-        elif isinstance(obj, Provider | AgeBand):
+        elif isinstance(obj, Provider | AgeBand | SynonymGroup):
             obj.full_clean()
             obj.save()
         else:

@@ -25,6 +25,7 @@ DIRECTORY_LISTS = (
     "ageband",
     "locality",
     "postcodedistrict",
+    "synonymgroup",
 )
 
 _EDITOR = {

@@ -13,5 +13,6 @@ from . import (  # noqa: F401
     providers,
     review_reminders,
     services,
+    synonyms,
     terms,
 )

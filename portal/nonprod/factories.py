@@ -22,6 +22,7 @@ from directory.models import (
     Service,
     ServiceLocation,
     Session,
+    SynonymGroup,
     Venue,
 )
 from directory.services import services_refresh_derived_fields
@@ -123,6 +124,16 @@ class AgeBandFactory(factory.django.DjangoModelFactory):
     name = factory.LazyAttribute(lambda band: f"{band.min_age} to {band.max_age}")
     min_age = 5
     max_age = 11
+
+
+class SynonymGroupFactory(factory.django.DjangoModelFactory):
+    """Words that mean the same; give `words` ("respite, short break") for real ones."""
+
+    class Meta:
+        model = SynonymGroup
+        django_get_or_create = ("words",)
+
+    words = factory.Sequence(lambda n: f"synonym {n}, same word {n}")
 
 
 # ---------------------------------------------------------------------------- providers
