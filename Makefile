@@ -132,6 +132,22 @@ bench: install postgres ## Time searches, the checker, the open data, the back o
 	$(BENCH_ENV) $(MANAGE) bench_reports
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_reports
 
+# Debian's wrk 4.1, the HTTP load generator of make bench-http.
+.PHONY: wrk
+wrk: ## Install Debian's wrk for the HTTP benchmark if it is missing
+	@command -v wrk >/dev/null \
+	  || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+
+# make bench-http SERVICES=100000 DB=postgresql; without DB, SQLite and then PostgreSQL.
+SERVICES ?= 10000
+BENCH_HTTP_DBS := $(or $(DB),sqlite postgresql)
+
+.PHONY: bench-http
+bench-http: install nginx wrk $(if $(filter postgresql,$(BENCH_HTTP_DBS)),postgres) ## Load nginx and gunicorn with wrk: requests/s, p50, p95, p99 of each page against /health (SERVICES=10000, DB=sqlite or postgresql; both without DB)
+	@$(if $(filter-out sqlite postgresql,$(BENCH_HTTP_DBS)),echo "DB must be sqlite or postgresql"; exit 1)
+	$(if $(filter sqlite,$(BENCH_HTTP_DBS)),$(BENCH_ENV) $(MANAGE) bench_http --services $(SERVICES))
+	$(if $(filter postgresql,$(BENCH_HTTP_DBS)),$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_http --services $(SERVICES))
+
 # ---------------------------------------------------------------------------- quality
 
 .PHONY: lint

@@ -4,7 +4,7 @@ from django.views.generic import TemplateView
 
 from directory.openreferral.api import api as openreferral_api
 
-from . import views
+from . import health, views
 
 site_patterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -32,6 +32,7 @@ urlpatterns = [
     path("directory/", include("directory.urls")),
     path("check/", include("eligibility.urls")),
     path("api/openreferral/", openreferral_api.urls),
+    path("health", health.health, name="health"),
     path("", include((site_patterns, "portal"))),
 ]
 
