@@ -14,6 +14,9 @@ bind = "127.0.0.1:8000"
 worker_class = "sync"
 workers = 3
 timeout = 30
+# The application and the directory's search index are loaded once, in the master, and shared
+# by the workers (when_ready below).
+preload_app = True
 # gunicorn trusts X-Forwarded-Proto (and its like) only from these addresses: nginx's.
 forwarded_allow_ips = "127.0.0.1,::1"
 
@@ -40,3 +43,28 @@ def post_request(worker, req, environ, resp):
             if not chunk:
                 break
             left -= len(chunk)
+
+
+def _warm_search_index():
+    from django.db import connections
+
+    from directory import search_index
+
+    search_index.warm()
+    connections.close_all()  # a connection must not cross a fork
+
+
+def when_ready(server):
+    """Build the directory's search index once, in the master, before the workers start: they
+    share its memory (copy on write), and no family waits for it (ADR 0011). Freezing the
+    garbage collector's view of what is built so far keeps its passes in the workers from
+    writing to, and so copying, the shared pages."""
+    import gc
+
+    _warm_search_index()
+    gc.freeze()
+
+
+def post_worker_init(worker):
+    """Bring the worker's copy of the index up to date (one query when nothing changed)."""
+    _warm_search_index()

@@ -111,10 +111,10 @@ def _venues_by_service(ids) -> dict:
     return {service_id: "; ".join(venues) for service_id, venues in found.items()}
 
 
-def _chunks(services: Iterable[Service]) -> Iterator[list[Service]]:
+def _chunks(items: Iterable) -> Iterator[list]:
     chunk = []
-    for service in services:
-        chunk.append(service)
+    for item in items:
+        chunk.append(item)
         if len(chunk) == CHUNK:
             yield chunk
             chunk = []
@@ -123,18 +123,21 @@ def _chunks(services: Iterable[Service]) -> Iterator[list[Service]]:
 
 
 def services_with_lists(
-    services, options: FilterOptions, site_url: str
+    service_ids: Iterable, options: FilterOptions, site_url: str
 ) -> Iterator[ServiceWithLists]:
-    """Each service of the queryset, in its order, with its lists, sessions and venues: the
-    lists from the service's masks, the rest in two queries per chunk of services."""
-    rows = (
-        services.select_related("provider")
-        .defer("description", "search_document", "search_vector", "provider__description")
-        .iterator(chunk_size=CHUNK)
-    )
-    for chunk in _chunks(rows):
-        ids = [service.pk for service in chunk]
-        sessions, venues = _sessions_by_service(ids), _venues_by_service(ids)
+    """Each published service of the ids, in their order (a search's, from
+    directory.searches), with its lists, sessions and venues: the lists from the service's
+    masks, the rest in three queries per chunk of services."""
+    for ids in _chunks(service_ids):
+        loaded = (
+            Service.objects.with_ids(ids)
+            .select_related("provider")
+            .defer("description", "search_document", "provider__description")
+        )
+        by_id = {service.pk: service for service in loaded if service.is_published}
+        chunk = [by_id[pk] for pk in ids if pk in by_id]
+        found = [service.pk for service in chunk]
+        sessions, venues = _sessions_by_service(found), _venues_by_service(found)
         for service in chunk:
             yield ServiceWithLists(
                 service,
@@ -159,9 +162,9 @@ class _Echo:
         return value
 
 
-def csv_lines(services, options: FilterOptions, site_url: str) -> Iterator[str]:
+def csv_lines(service_ids: Iterable, options: FilterOptions, site_url: str) -> Iterator[str]:
     """The file, a line at a time: a byte-order mark (so Excel reads UTF-8), headers, rows."""
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(HEADERS)
-    for row in service_rows(services_with_lists(services, options, site_url)):
+    for row in service_rows(services_with_lists(service_ids, options, site_url)):
         yield writer.writerow(row)

@@ -1,22 +1,18 @@
 """The directory's filters: what each query-string parameter means and how it narrows the list."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 import django_filters
 from django import forms
-from django.db.models import F
 
-from . import full_text
 from .ages import MAX_AGE
-from .distance import Point
 from .forms import DirectoryFilterForm, PostcodeField
-from .models import Tier
+from .models import Service, Tier
 from .models.council import DEFAULT_SEARCH_RADIUS_MILES, LONGEST_SEARCH_RADIUS_MILES
 from .presenters import describe_miles
 from .querysets import FilterOptions
-from .search_index import SearchIndex
+from .searches import Reach, Search
 from .timings import TimeOfWeek, Weekday
 
 MAX_KEYWORDS = 200  # characters
@@ -36,23 +32,6 @@ SORTS = [
 ]
 
 
-@dataclass(frozen=True)
-class Reach:
-    """A search by distance: from where, how far, and the locality of services that come to
-    families at home (a mask; 0 for a postcode outside every locality)."""
-
-    origin: Point
-    miles: int
-    locality_mask: int
-
-
-def _union(sets) -> int:
-    members = 0
-    for one in sets:
-        members |= one
-    return members
-
-
 class PostcodeFilter(django_filters.Filter):
     field_class = PostcodeField
 
@@ -67,12 +46,13 @@ def _choice_errors(what):
 
 
 class ServiceFilter(django_filters.FilterSet):
-    """Filters for published services. Each multiple-choice group matches any of its values,
-    except venue accessibility, where one venue must have all of them; groups combine with AND."""
+    """What a directory search's query string means: its fields, their choices and errors,
+    and the Search they ask for (directory.searches says which services that keeps). Groups
+    combine with AND; needs, "show only" and venue accessibility with "all of" within the
+    group, the others with "any of"; each legend says which."""
 
     q = django_filters.CharFilter(
         label="Search",
-        method="filter_keywords",
         max_length=MAX_KEYWORDS,
         error_messages={
             "max_length": f"Search words must be {MAX_KEYWORDS} characters or fewer",
@@ -81,18 +61,15 @@ class ServiceFilter(django_filters.FilterSet):
     postcode = PostcodeFilter(
         label="Postcode",
         help_text="Your postcode, or its first half, like DT1",
-        method="filter_near",
     )
     distance = django_filters.TypedChoiceFilter(
         label="Within",
         coerce=int,
-        method="apply_with_postcode",
         error_messages=_choice_errors("a distance"),
     )
     age = WholeNumberFilter(
         label="Child's age",
         help_text=f"In years, from 0 to {MAX_AGE}",
-        method="filter_age",
         min_value=0,
         max_value=MAX_AGE,
         error_messages={
@@ -103,58 +80,51 @@ class ServiceFilter(django_filters.FilterSet):
     )
     age_band = django_filters.ChoiceFilter(
         label="Age group",
-        method="filter_age_band",
         empty_label=None,
         error_messages=_choice_errors("an age group"),
     )
     need = django_filters.MultipleChoiceFilter(
-        label="Needs it supports", method="filter_needs", error_messages=_choice_errors("needs")
+        label="Supports all of these needs", error_messages=_choice_errors("needs")
     )
     kind = django_filters.MultipleChoiceFilter(
-        label="Kind of break",
-        method="filter_kinds",
+        label="Any of these kinds of break",
         error_messages=_choice_errors("kinds of break"),
     )
     day = django_filters.MultipleChoiceFilter(
-        label="Days", choices=DAYS, method="filter_days", error_messages=_choice_errors("days")
+        label="On any of these days", choices=DAYS, error_messages=_choice_errors("days")
     )
     time = django_filters.MultipleChoiceFilter(
-        label="Times",
+        label="At any of these times",
         choices=TimeOfWeek.choices,
-        method="filter_times",
         error_messages=_choice_errors("times"),
     )
     locality = django_filters.MultipleChoiceFilter(
-        label="Area served",
-        method="filter_localities",
+        label="Serves any of these areas",
         error_messages=_choice_errors("areas"),
     )
     tier = django_filters.MultipleChoiceFilter(
-        label="How to get a place",
+        label="Any of these ways to get a place",
         choices=Tier.choices,
-        method="filter_tiers",
         error_messages=_choice_errors("how to get a place"),
     )
     only = django_filters.MultipleChoiceFilter(
-        label="Show only",
+        label="Only services with all of these",
         choices=ONLY,
-        method="filter_only",
         error_messages=_choice_errors("options"),
     )
     access = django_filters.MultipleChoiceFilter(
         label="The venue has all of",
-        method="filter_access",
         error_messages=_choice_errors("accessibility features"),
     )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=SORTS,
         empty_label=None,
-        method="apply_in_order",
         error_messages=_choice_errors("how to sort"),
     )
 
     class Meta:
+        model = Service
         form = DirectoryFilterForm
         fields = []
 
@@ -194,59 +164,13 @@ class ServiceFilter(django_filters.FilterSet):
             form.council_name = self.council_name
         return self._form
 
-    # ------------------------------------------------------------------ applying
+    def filter_queryset(self, queryset):
+        raise NotImplementedError(
+            "A directory search is answered by directory.searches over the search index: "
+            "use ServiceFilter.search."
+        )
 
-    def filter_keywords(self, queryset, name, value):
-        return queryset.matching(value) if value.strip() else queryset
-
-    def filter_near(self, queryset, name, located):
-        reach = self.reach
-        return queryset.within_reach(reach.origin, reach.miles, locality_mask=reach.locality_mask)
-
-    def apply_with_postcode(self, queryset, name, value):
-        return queryset
-
-    def apply_in_order(self, queryset, name, value):
-        return queryset
-
-    def filter_age(self, queryset, name, age):
-        return queryset.for_age(age)
-
-    def filter_age_band(self, queryset, name, code):
-        band = next(band for band in self.options.age_bands if band.code == code)
-        return queryset.for_ages(band.min_age, band.max_age)
-
-    def filter_needs(self, queryset, name, codes):
-        return queryset.with_any_need(self.options.mask("needs", codes))
-
-    def filter_kinds(self, queryset, name, codes):
-        return queryset.with_any_kind(self.options.mask("kinds", codes))
-
-    def filter_days(self, queryset, name, days):
-        return queryset.on_any_day(day for day in Weekday if day.code in days)
-
-    def filter_times(self, queryset, name, times):
-        return queryset.at_any_time(times)
-
-    def filter_localities(self, queryset, name, codes):
-        return queryset.in_localities(self.options.mask("localities", codes))
-
-    def filter_tiers(self, queryset, name, tiers):
-        return queryset.in_tiers(tiers)
-
-    def filter_only(self, queryset, name, options):
-        if "free" in options:
-            queryset = queryset.free()
-        if "direct_payments" in options:
-            queryset = queryset.accepting_direct_payments()
-        if "places" in options:
-            queryset = queryset.with_places()
-        return queryset
-
-    def filter_access(self, queryset, name, codes):
-        return queryset.at_venue_with_all_features(codes)
-
-    # ------------------------------------------------------------------ in the search index
+    # ------------------------------------------------------------------ the search
 
     @property
     def keywords(self) -> str:
@@ -266,36 +190,28 @@ class ServiceFilter(django_filters.FilterSet):
             (1 << locality.bit) if locality else 0,
         )
 
-    def kept_in(self, index: SearchIndex) -> int:
-        """The services in the search index that every filter keeps but keywords, venue
-        accessibility and distance, which need the database (directory.results). The same
-        rules as the filter methods above; tests compare the two on generated searches."""
+    @property
+    def search(self) -> Search:
+        """What the valid parts of the query string ask for (the form shows the rest)."""
+        self.form.is_valid()
         cleaned, options = self.form.cleaned_data, self.options
-        kept = index.everything
-        if cleaned.get("age") is not None:
-            kept &= index.for_ages(cleaned["age"], cleaned["age"])
-        if cleaned.get("age_band"):
-            band = next(band for band in options.age_bands if band.code == cleaned["age_band"])
-            kept &= index.for_ages(band.min_age, band.max_age)
-        for filter_name, list_name in (
-            ("need", "needs"),
-            ("kind", "kinds"),
-            ("locality", "localities"),
-        ):
-            if cleaned.get(filter_name):
-                kept &= index.any_of(list_name, options.mask(list_name, cleaned[filter_name]))
+        band = next((b for b in options.age_bands if b.code == cleaned.get("age_band")), None)
         days = cleaned.get("day") or ()
-        any_of = (
-            [f"day_{day.value}" for day in Weekday if day.code in days],
-            [f"time_{time}" for time in cleaned.get("time") or ()],
-            [f"tier_{tier}" for tier in cleaned.get("tier") or ()],
+        return Search(
+            keywords=self.keywords,
+            age=cleaned.get("age"),
+            age_band=(band.min_age, band.max_age) if band else None,
+            needs=options.mask("needs", cleaned.get("need") or ()),
+            kinds=options.mask("kinds", cleaned.get("kind") or ()),
+            localities=options.mask("localities", cleaned.get("locality") or ()),
+            days=tuple(i for i, day in enumerate(Weekday) if day.code in days),
+            times=tuple(cleaned.get("time") or ()),
+            tiers=tuple(cleaned.get("tier") or ()),
+            only=tuple(cleaned.get("only") or ()),
+            access=options.mask("features", cleaned.get("access") or ()),
+            reach=self.reach,
+            sort=self.chosen_sort,
         )
-        for names in any_of:
-            if names:
-                kept &= _union(index.option(name) for name in names)
-        for only in cleaned.get("only") or ():
-            kept &= index.option(only)
-        return kept
 
     # ------------------------------------------------------------------ ordering
 
@@ -325,22 +241,6 @@ class ServiceFilter(django_filters.FilterSet):
             if best in applicable:
                 return best
         return "name"
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        order = {
-            "relevance": (
-                [F("rank").desc(), "name", "pk"]
-                if full_text.engine(queryset.db) == "postgresql"
-                else ["name", "pk"]
-            ),
-            # By name here; directory.results orders the results page by distance, and by
-            # relevance on SQLite, from figures the database does not have.
-            "distance": ["name", "pk"],
-            "name": ["name", "pk"],
-            "checked": [F("last_checked_on").desc(nulls_last=True), "name", "pk"],
-        }[self.chosen_sort]
-        return queryset.order_by(*order)
 
 
 # ---------------------------------------------------------------------------- a search's address

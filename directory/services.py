@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 
-from . import full_text
 from .listings import TERM_LISTS, listing_values
 from .models import (
     DERIVED_FIELDS,
@@ -61,8 +60,9 @@ def _derive(service: Service) -> None:
         service.provider.name,
         " ".join(kind.name for kind in kinds),
         " ".join(need.name for need in needs),
-        " ".join(locality.name for locality in localities),
-        " ".join(f"{venue.name} {venue.town}" for venue in venues),
+        # Not the areas' names nor the venues' towns: a place is searched as a place
+        # (directory.searches), not as words in every service whose area's name has it.
+        " ".join(venue.name for venue in venues),
         service.timing_notes,
         service.cost_description,
     )
@@ -107,14 +107,13 @@ def services_refresh_derived_fields(*, service_ids: Iterable) -> int:
                 _derive(service)
             Service.objects.bulk_update(batch, DERIVED_FIELDS)
             _copy_venue_positions([service.pk for service in batch])
-        full_text.refresh(service_ids)
     return len(service_ids)
 
 
 def service_refresh_derived_fields(*, service: Service) -> None:
     """Recompute one service's derived columns (see services_refresh_derived_fields)."""
     services_refresh_derived_fields(service_ids=[service.pk])
-    service.refresh_from_db(fields=[*DERIVED_FIELDS, "search_vector"])
+    service.refresh_from_db(fields=DERIVED_FIELDS)
 
 
 def venue_fill_position(*, venue: Venue) -> bool:

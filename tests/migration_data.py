@@ -1,5 +1,5 @@
-"""The rows that migrations make (the council's configuration, the standard lists, the search
-index's token), put back after a transactional test.
+"""The rows that migrations make (the council's configuration, the standard lists, the synonyms,
+the search index's token), put back after a transactional test.
 
 Django empties every table after a transactional test (the browser tests' live server is one),
 and emits post_migrate, which brings back content types, permissions and the roles, but not
@@ -14,8 +14,9 @@ from django.db import connection
 MIGRATIONS = (
     ("directory.migrations.0002_create_council", "create_council"),
     ("directory.migrations.0005_default_taxonomies", "create_defaults"),
+    ("directory.migrations.0016_synonyms", "create_synonyms"),
 )
-SEARCH_INDEX = importlib.import_module("directory.migrations.0014_search_index_version")
+SEARCH_INDEX = importlib.import_module("directory.migrations.0017_search_index_changes")
 
 
 def is_transactional(item) -> bool:

@@ -4,7 +4,7 @@ from .problem_reports import ProblemReport
 from .proposed_changes import ProposedChange
 from .providers import Provider
 from .reviews import ReviewReminder
-from .search_index import SearchIndexVersion
+from .search_index import SearchIndexChange, SearchIndexVersion
 from .services import (
     DERIVED_FIELDS,
     SERVICE_HISTORY,
@@ -17,6 +17,7 @@ from .services import (
     Status,
     Tier,
 )
+from .synonyms import SynonymGroup
 from .taxonomies import AccessibilityFeature, AgeBand, BreakKind, Need
 
 __all__ = [
@@ -38,11 +39,13 @@ __all__ = [
     "ProposedChange",
     "Provider",
     "ReviewReminder",
+    "SearchIndexChange",
     "SearchIndexVersion",
     "Service",
     "ServiceLocation",
     "Session",
     "Status",
+    "SynonymGroup",
     "Tier",
     "Venue",
 ]

@@ -3,7 +3,6 @@
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -77,9 +76,9 @@ DERIVED_FIELDS = [
     *MASKED_LISTS.values(),
     "search_document",
 ]
-# Derived columns change with what they are derived from, and these two with every save (the
-# database fills search_vector from search_document): none is worth a version.
-NOT_VERSIONED = [*DERIVED_FIELDS, "search_vector", "updated_at"]
+# Derived columns change with what they are derived from, and updated_at with every save:
+# none is worth a version.
+NOT_VERSIONED = [*DERIVED_FIELDS, "updated_at"]
 SERVICE_HISTORY = HistoricalRecords(excluded_fields=NOT_VERSIONED, bases=[ListingVersion])
 
 
@@ -88,8 +87,8 @@ class Service(models.Model):
 
     The `on_<day>` and `runs_<time>` columns are derived from the sessions, the `<list>_mask`
     columns from the taxonomies (a bit per term), and `search_document` from the text, by
-    `directory.services.services_refresh_derived_fields`, so searches and the counts beside
-    every filter need no joins.
+    `directory.services.services_refresh_derived_fields`, so that the search index and the
+    reports need no joins.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -213,8 +212,6 @@ class Service(models.Model):
         default=0, editable=False, help_text="Features of any of the service's venues."
     )
     search_document = models.TextField(default="", editable=False)
-    # PostgreSQL fills this from search_document; on SQLite it stays empty.
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ServiceQuerySet.as_manager()
     history = SERVICE_HISTORY
@@ -222,20 +219,20 @@ class Service(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [
-            # Covers every column a directory search filters and counts by, so the counts
-            # beside the filters read this index rather than the wide rows.
+            # Covers every column the reports count services by (portal.reports.supply), so
+            # they read this index rather than the wide rows.
             models.Index(
                 fields=["status", *SEARCH_COLUMNS, "id", "name"],
                 name="service_search_facets",
             ),
-            # The same columns led by id, for services looked up from a list of ids (those
-            # near a postcode, those matching keywords) without reading their wide rows.
-            models.Index(
-                fields=["id", "status", *SEARCH_COLUMNS, "name"], name="service_by_id_facets"
-            ),
             models.Index(fields=["status", "name"], name="service_status_name"),
             models.Index(fields=["status", "last_checked_on"], name="service_status_checked"),
             models.Index(fields=["provider", "status"], name="service_provider_status"),
+            # A provider's other published services, in the order a service's page lists the
+            # first few of them, read from the index alone however many the provider runs.
+            models.Index(
+                fields=["provider", "status", "name", "id"], name="service_provider_status_name"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

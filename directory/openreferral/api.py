@@ -14,6 +14,7 @@ from ninja.errors import HttpError, ValidationError
 
 from ..council import council_for
 from ..querysets import FilterOptions
+from ..results import ids_in_order, link_ids_in_order
 from . import mapping, queries, schemas
 from .params import PageParams, ServiceAtLocationParams, ServiceParams, TermParams
 from .responses import json_response, latest, problem_response
@@ -59,11 +60,13 @@ def _http_error(request, exc: HttpError):
 
 
 def _context(request) -> mapping.Context:
-    terms = all_terms(FilterOptions.load())
+    options = FilterOptions.load()
+    terms = all_terms(options)
     return mapping.Context(
         terms_by_id={term.id: term for term in terms},
         council_name=council_for(request).name,
         site_url=settings.SITE_URL,
+        options=options,
     )
 
 
@@ -105,20 +108,22 @@ def list_services(request, params: Query[ServiceParams]):
         params,
         page_model=schemas.ServicePage,
         matching=queries.matching_services,
+        ids_of=ids_in_order,
         page_of=queries.service_page,
         to_item=mapping.service_summary,
         changed=lambda service: (service.updated_at, service.provider.updated_at),
     )
 
 
-def _paged_list(request, params, *, page_model, matching, page_of, to_item, changed):
-    """A page of a list of services (or services at venues): match, count, read, map."""
+def _paged_list(request, params, *, page_model, matching, ids_of, page_of, to_item, changed):
+    """A page of a list of services (or services at venues): the directory's search finds
+    and counts them (directory.results), then the page's rows are read and mapped."""
     context = _context(request)
-    matches = matching(params, context.terms_by_id)
-    if matches is None:
+    search = matching(params, context.terms_by_id)
+    if search is None:
         return _page(request, page_model, params, 0, [])
-    total = matches.count()
-    found = page_of(matches, *_window(params)) if total else []
+    total, ids = ids_of(search, context.options, *_window(params))
+    found = page_of(ids) if ids else []
     items = [to_item(row, context) for row in found]
     modified = latest(*(moment for row in found for moment in changed(row)))
     return _page(request, page_model, params, total, items, modified)
@@ -213,6 +218,7 @@ def list_service_at_locations(request, params: Query[ServiceAtLocationParams]):
         params,
         page_model=schemas.ServiceAtLocationPage,
         matching=queries.matching_locations,
+        ids_of=link_ids_in_order,
         page_of=queries.location_page,
         to_item=mapping.service_at_location,
         changed=lambda link: (link.service.updated_at, link.venue.updated_at),

@@ -21,6 +21,7 @@ class Context:
     terms_by_id: dict
     council_name: str
     site_url: str  # without a trailing slash
+    options: object = None  # the FilterOptions the terms came from, for searches
 
     def terms_of(self, taxonomy) -> list[Term]:
         return [term for term in self.terms_by_id.values() if term.taxonomy is taxonomy]

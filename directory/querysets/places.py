@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Count
 
 from ..postcodes import ParsedPostcode
 from .provider_scope import ProviderScopedQuerySet
@@ -29,25 +28,6 @@ class PostcodeQuerySet(models.QuerySet):
 
 
 class VenueQuerySet(ProviderScopedQuerySet):
-    def with_all_features(self, codes):
-        """Venues that offer every one of the accessibility features named by code.
-
-        Counted in the venue-feature table alone, grouped by venue id: grouping the venues
-        themselves groups by every venue column."""
-        from ..models import Venue
-
-        codes = list(dict.fromkeys(codes))
-        having_all = (
-            Venue.accessibility_features.through.objects.filter(
-                accessibilityfeature__code__in=codes
-            )
-            .values("venue_id")
-            .annotate(matching_features=Count("pk"))
-            .filter(matching_features=len(codes))
-            .values("venue_id")
-        )
-        return self.filter(pk__in=having_all)
-
     def located(self):
         """Venues with a known position."""
         return self.filter(latitude__isnull=False, longitude__isnull=False)

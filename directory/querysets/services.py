@@ -2,12 +2,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Count, F, Prefetch, Q, Value
-from django.db.models.lookups import GreaterThan
+from django.db.models import Count, Prefetch, Q
 
-from .. import full_text
-from ..distance import MILES_PER_DEGREE, Point, box_around
-from ..search import fallback_terms, fts_match
 from ..timings import DAY_COLUMNS, TIME_COLUMNS
 from .provider_scope import ProviderScopedQuerySet
 
@@ -19,6 +15,7 @@ MASKED_LISTS = {
 }
 # What a card in a list of results shows of the service itself and its provider.
 LISTING_COLUMNS = (
+    "status",
     "name",
     "summary",
     "provider__name",
@@ -44,11 +41,6 @@ SEARCH_COLUMNS = (
     *TIME_COLUMNS.values(),
     *MASKED_LISTS.values(),
 )
-
-
-def has_any_bit(field: str, mask: int):
-    """A condition: the mask column shares at least one bit with `mask`."""
-    return GreaterThan(F(field).bitand(mask), 0)
 
 
 def review_conditions(cycle) -> dict[str, Q]:
@@ -104,13 +96,6 @@ def with_listing_details(services: list) -> list:
     return services
 
 
-def _any_of(conditions):
-    combined = Q()
-    for condition in conditions:
-        combined |= condition
-    return combined
-
-
 class ServiceQuerySet(ProviderScopedQuerySet):
     # ------------------------------------------------------------------ filters
 
@@ -118,33 +103,11 @@ class ServiceQuerySet(ProviderScopedQuerySet):
         """Services families can see."""
         return self.filter(status="published")
 
-    def in_localities(self, mask: int):
-        """Services that serve any of the localities in the mask."""
-        return self.filter(has_any_bit("localities_mask", mask))
-
-    def for_age(self, age: int):
-        """Services a child of this age (in whole years) can use."""
-        return self.filter(min_age__lte=age, max_age__gte=age)
-
-    def for_ages(self, youngest: int, oldest: int):
-        """Services open to at least one age in the range, such as an age band."""
-        return self.filter(min_age__lte=oldest, max_age__gte=youngest)
-
-    def with_any_need(self, mask: int):
-        """Services that support any of the needs in the mask."""
-        return self.filter(has_any_bit("needs_mask", mask))
-
-    def with_any_kind(self, mask: int):
-        """Services of any of the kinds of break in the mask."""
-        return self.filter(has_any_bit("kinds_mask", mask))
-
-    def in_tiers(self, tiers):
-        """Services in any of the tiers."""
-        return self.filter(tier__in=tiers)
-
-    def free(self):
-        """Services that cost nothing."""
-        return self.filter(is_free=True)
+    def with_ids(self, ids):
+        """The services with these ids, in no order: the caller keeps the published ones and
+        puts them in its order. Not filtered by status or ordered in SQL: SQLite then reads
+        every published service through an index on status, not a few by id."""
+        return self.filter(pk__in=ids).order_by()
 
     def accepting_direct_payments(self):
         """Services a family can pay for with a direct payment."""
@@ -153,59 +116,6 @@ class ServiceQuerySet(ProviderScopedQuerySet):
     def with_places(self):
         """Services whose provider last said they have places."""
         return self.filter(availability="places")
-
-    def on_any_day(self, weekdays):
-        """Services with a session on any of the weekdays (0 is Monday)."""
-        return self.filter(_any_of(Q(**{DAY_COLUMNS[day]: True}) for day in weekdays))
-
-    def at_any_time(self, times):
-        """Services that run at any of the times of week (after school, evenings, ...)."""
-        return self.filter(_any_of(Q(**{TIME_COLUMNS[time]: True}) for time in times))
-
-    def at_venue_with_all_features(self, codes):
-        """Services with a venue that offers every one of the accessibility features."""
-        from ..models import ServiceLocation
-
-        links = ServiceLocation.objects.at_venues_with_all_features(codes)
-        return self.filter(pk__in=links.values("service_id"))
-
-    def within_reach(self, point: Point, miles: float, *, locality_mask: int = 0):
-        """Services with a venue within `miles` of the point, plus services with no venue that
-        come to families in the locality of the mask."""
-        from ..models import ServiceLocation
-
-        at_venue = Q(pk__in=ServiceLocation.objects.near(point, miles).values("service_id"))
-        if not locality_mask:
-            return self.filter(at_venue)
-        comes_to_you = Q(has_venue=False) & Q(has_any_bit("localities_mask", locality_mask))
-        return self.filter(at_venue | comes_to_you)
-
-    def matching(self, text: str):
-        """Services matching every word of the search. On PostgreSQL annotated with a relevance
-        `rank`; on SQLite, rank them with `full_text.ranks` (see directory.full_text)."""
-        kind = full_text.engine(self.db)
-        if kind == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank
-
-            query = SearchQuery(text, config="english", search_type="websearch")
-            return self.filter(search_vector=query).annotate(
-                rank=SearchRank(F("search_vector"), query)
-            )
-        if kind == "fts5":
-            match = fts_match(text)
-            return self if match is None else self.fts_matching(match)
-        queryset = self
-        for term in fallback_terms(text):
-            queryset = queryset.filter(
-                Q(name__icontains=term)
-                | Q(summary__icontains=term)
-                | Q(search_document__icontains=term)
-            )
-        return queryset
-
-    def fts_matching(self, match: str):
-        """SQLite FTS5: services matching the FTS5 query (see directory.search.fts_match)."""
-        return self.filter(pk__in=full_text.matching_ids(match))
 
     # ------------------------------------------------------------------ review cycle
 
@@ -276,26 +186,3 @@ class ServiceQuerySet(ProviderScopedQuerySet):
 
 class ServiceLocationQuerySet(ProviderScopedQuerySet):
     users_lookup = "service__provider__users"
-
-    def near(self, point: Point, miles: float):
-        """Services' venues within `miles` of the point, annotated with `distance_sq`, the
-        distance squared in square miles (a flat-earth figure: see directory.distance)."""
-        box = box_around(point, miles)
-        dy = (F("latitude") - Value(point.latitude)) * Value(MILES_PER_DEGREE)
-        dx = (F("longitude") - Value(point.longitude)) * Value(
-            MILES_PER_DEGREE * point.longitude_scale
-        )
-        return (
-            self.filter(
-                latitude__range=(box.min_latitude, box.max_latitude),
-                longitude__range=(box.min_longitude, box.max_longitude),
-            )
-            .alias(distance_sq=dx * dx + dy * dy)
-            .filter(distance_sq__lte=miles * miles)
-        )
-
-    def at_venues_with_all_features(self, codes):
-        """Services' links to venues that offer every one of the accessibility features."""
-        from ..models import Venue
-
-        return self.filter(venue__in=Venue.objects.with_all_features(codes).values("pk"))

@@ -25,16 +25,18 @@ class Term:
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """Every council-edited list a directory search can filter by, in display order, and the
-    token of the search index the services are at (read in the same query: see
-    directory.search_index)."""
+    """Every council-edited list a directory search can filter by, in display order, the
+    council's words that mean the same (directory.keywords.Synonyms), and the version of the
+    published data (seq, token) the search index must be at (directory.search_index), all read
+    in one query."""
 
     localities: tuple[Term, ...]
     needs: tuple[Term, ...]
     kinds: tuple[Term, ...]
     features: tuple[Term, ...]
     age_bands: tuple[Term, ...]
-    index_token: str | None = None
+    synonyms: tuple[str, ...] = ()
+    index_version: tuple[int, str] | None = None
 
     def mask(self, list_name: str, codes) -> int:
         """The combined bits of the named list's terms with these codes."""
@@ -46,7 +48,7 @@ class FilterOptions:
 
     @classmethod
     def load(cls, alias: str = "default"):
-        """Read all five lists and the search index's token in one query. The query never
+        """Read all five lists, the synonyms and the data's version in one query. The query never
         changes, so it is compiled once per database and kept: compiling it cost more than
         running it."""
         if alias not in _COMPILED:
@@ -56,10 +58,13 @@ class FilterOptions:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         lists = {name: [] for name in ("localities", "needs", "kinds", "features", "age_bands")}
-        index_token = None
+        index_version, synonyms = None, []
         for label, id_, code, name, position, min_age, max_age, bit, description in rows:
             if label == "index":
-                index_token = code
+                index_version = (int(position), code)
+                continue
+            if label == "synonyms":
+                synonyms.append(name)
                 continue
             order = min_age if label == "age_bands" else position
             term = Term(_as_uuid(id_), code, name, min_age, max_age, bit, description)
@@ -69,7 +74,8 @@ class FilterOptions:
                 label: tuple(term for *_, term in sorted(items, key=lambda item: item[:2]))
                 for label, items in lists.items()
             },
-            index_token=index_token,
+            synonyms=tuple(sorted(synonyms)),
+            index_version=index_version,
         )
 
 
@@ -88,6 +94,7 @@ def _union():
         Locality,
         Need,
         SearchIndexVersion,
+        SynonymGroup,
     )
 
     # Typed, or PostgreSQL takes them as text.
@@ -108,17 +115,24 @@ def _union():
         }
         return model.objects.order_by().annotate(**columns).values_list(*columns)
 
-    # The index's token rides in the code column of a row of its own.
+    # The data's version rides in the code (token) and position (seq) columns of a row.
     index = {
         "t_list": Value("index"),
         "t_id": Cast(Value(None), UUIDField()),
         "t_code": F("token"),
         "t_name": Value(""),
-        "t_position": no_number,
+        "t_position": Cast(F("seq"), IntegerField()),
         "t_min_age": no_number,
         "t_max_age": no_number,
         "t_bit": no_number,
         "t_description": Value(""),
+    }
+    synonyms = index | {
+        "t_list": Value("synonyms"),
+        "t_id": F("id"),
+        "t_code": Value(""),
+        "t_name": F("words"),
+        "t_position": no_number,
     }
     return terms(Locality, "localities").union(
         terms(Need, "needs"),
@@ -126,5 +140,6 @@ def _union():
         terms(AccessibilityFeature, "features"),
         terms(AgeBand, "age_bands", ages=True, bit=False),
         SearchIndexVersion.objects.order_by().annotate(**index).values_list(*index),
+        SynonymGroup.objects.order_by().annotate(**synonyms).values_list(*synonyms),
         all=True,
     )

@@ -4,7 +4,10 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from directory.models import Service, ServiceLocation, Session
+from directory.models import ServiceLocation, Session
+from directory.querysets import FilterOptions
+from directory.results import ids_in_order
+from directory.searches import Search
 from tests.factories import ProblemReportFactory
 
 MODELS = [
@@ -96,7 +99,7 @@ def test_saving_a_service_in_the_admin_refreshes_its_days_and_search_text(office
     assert response.status_code == 302, response.context["adminform"].form.errors
     service.refresh_from_db()
     assert service.on_sunday and service.on_wednesday
-    assert Service.objects.published().matching("gala").filter(pk=service.pk).exists()
+    assert ids_in_order(Search(keywords="gala"), FilterOptions.load()) == (1, [service.pk])
     assert service.has_venue  # an empty inline form set leaves its venue alone
 
 

@@ -1,13 +1,24 @@
 """Reading the directory: each queryset method against the hand-made world."""
 
+import datetime as dt
+import uuid
+
 import pytest
 
-from directory import full_text, services
-from directory.distance import Point
-from directory.models import Postcode, ProposedChange, Provider, Service, ServiceLocation, Venue
+from directory.models import (
+    Postcode,
+    ProposedChange,
+    Provider,
+    SearchIndexVersion,
+    Service,
+    ServiceLocation,
+    SynonymGroup,
+    Venue,
+)
 from directory.postcodes import parse_postcode
 from directory.querysets import FilterOptions
 from directory.querysets.services import ListingDetails, with_listing_details
+from directory.reviews import Cycle
 from directory.roles import COMMISSIONER, DIRECTORY_EDITOR, PROVIDER
 from tests.directory.conftest import ORIGIN
 from tests.factories import (
@@ -32,140 +43,18 @@ def test_published_leaves_out_drafts_and_archived_services(world):
     ]
 
 
-@pytest.mark.parametrize(
-    ("age", "expected"),
-    [
-        (4, ["Home Sitters", "Splash Swimming"]),
-        (5, ["Home Sitters", "Rainbow Saturday Club", "Splash Swimming"]),
-        (11, ["Harbour House", "Home Sitters", "Rainbow Saturday Club", "Splash Swimming"]),
-        (18, ["Home Sitters", "Splash Swimming"]),
-        (19, ["Home Sitters"]),
-    ],
-)
-def test_for_age_includes_both_ends_of_a_services_range(world, age, expected):
-    assert names(Service.objects.published().for_age(age)) == expected
-
-
-def test_for_ages_finds_services_open_to_any_age_in_a_band(world):
-    assert names(Service.objects.published().for_ages(17, 18)) == [
-        "Harbour House",
-        "Home Sitters",
-        "Splash Swimming",
-    ]
-
-
-def test_masked_filters_match_any_of_the_terms(world):
-    published = Service.objects.published()
-    autism, physical = world.needs.autism, world.needs.physical
-
-    assert names(published.with_any_need(autism.mask)) == [
-        "Harbour House",
-        "Home Sitters",
-        "Rainbow Saturday Club",
-    ]
-    assert names(published.with_any_need(autism.mask | physical.mask)) == names(published)
-    assert names(published.with_any_kind(world.kinds.saturday.mask)) == ["Rainbow Saturday Club"]
-    assert names(published.in_localities(world.localities.away.mask)) == ["Harbour House"]
-
-
 def test_simple_filters(world):
     published = Service.objects.published()
 
-    assert names(published.in_tiers(["specialist", "universal"])) == [
-        "Harbour House",
-        "Splash Swimming",
-    ]
-    assert names(published.free()) == ["Splash Swimming"]
     assert names(published.accepting_direct_payments()) == ["Splash Swimming"]
     assert names(published.with_places()) == ["Home Sitters", "Rainbow Saturday Club"]
 
 
-def test_days_and_times_come_from_the_sessions(world):
-    published = Service.objects.published()
+def test_with_ids_finds_the_services_among_the_ids_whatever_their_status(world):
+    chosen = [world.services.swimming.pk, world.services.draft.pk, uuid.uuid4()]
 
-    assert names(published.on_any_day([5])) == ["Rainbow Saturday Club"]
-    assert names(published.on_any_day([2, 4])) == [
-        "Harbour House",
-        "Home Sitters",
-        "Splash Swimming",
-    ]
-    assert names(published.at_any_time(["weekends"])) == ["Rainbow Saturday Club"]
-    assert names(published.at_any_time(["overnight"])) == ["Harbour House"]
-    assert names(published.at_any_time(["evenings"])) == ["Harbour House", "Home Sitters"]
-
-
-def test_venue_accessibility_needs_one_venue_with_every_feature(world):
-    published = Service.objects.published()
-
-    assert names(published.at_venue_with_all_features(["hoist"])) == [
-        "Rainbow Saturday Club",
-        "Splash Swimming",
-    ]
-    assert names(published.at_venue_with_all_features(["hoist", "changing-places"])) == [
-        "Rainbow Saturday Club",
-    ]
-
-
-def test_near_finds_the_venue_links_within_the_distance(world):
-    near = ServiceLocation.objects.near(Point(*ORIGIN), 5)
-
-    assert set(near.values_list("venue_id", flat=True)) == {
-        world.venues.near.pk,
-        world.venues.middle.pk,
-    }
-    one_mile = ServiceLocation.objects.near(Point(*ORIGIN), 1)
-    assert list(one_mile.values_list("venue_id", flat=True)) == [world.venues.near.pk]
-
-
-def test_within_reach_adds_services_that_come_to_families_in_their_locality(world):
-    origin = Point(*ORIGIN)
-    published = Service.objects.published()
-
-    assert names(published.within_reach(origin, 5)) == ["Rainbow Saturday Club", "Splash Swimming"]
-    assert names(published.within_reach(origin, 1)) == ["Rainbow Saturday Club"]
-    assert names(published.within_reach(origin, 5, locality_mask=world.localities.home.mask)) == [
-        "Home Sitters",
-        "Rainbow Saturday Club",
-        "Splash Swimming",
-    ]
-    assert names(published.within_reach(origin, 5, locality_mask=world.localities.away.mask)) == [
-        "Rainbow Saturday Club",
-        "Splash Swimming",
-    ]
-
-
-def test_a_venue_that_moves_takes_its_services_with_it(world):
-    venue = world.venues.far
-    venue.latitude, venue.longitude = ORIGIN
-
-    services.venue_save(venue=venue)
-
-    assert names(Service.objects.published().within_reach(Point(*ORIGIN), 1)) == [
-        "Harbour House",
-        "Rainbow Saturday Club",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("words", "expected"),
-    [
-        ("saturday", ["Rainbow Saturday Club"]),
-        # A kind of break's name is searched too: the sitters are filed under sport.
-        ("swim", ["Home Sitters", "Splash Swimming"]),
-        ("lessons swimming", ["Splash Swimming"]),
-        ("autism games", ["Rainbow Saturday Club"]),
-        ("nurses", ["Harbour House"]),
-        ("nothing matches this", []),
-    ],
-)
-def test_matching_finds_services_with_every_word_stemmed(world, words, expected):
-    assert names(Service.objects.published().matching(words)) == expected
-
-
-def test_the_database_uses_its_own_full_text_search(db):
-    engine = full_text.engine()
-
-    assert engine in ("postgresql", "fts5")
+    assert names(Service.objects.with_ids(chosen)) == ["Splash Swimming", "Unfinished Club"]
+    assert names(Service.objects.with_ids([])) == []
 
 
 def test_filter_options_load_every_list_in_order_in_one_query(world, django_assert_num_queries):
@@ -176,6 +65,73 @@ def test_filter_options_load_every_list_in_order_in_one_query(world, django_asse
     assert {"home", "away"} <= {term.code for term in options.localities}
     assert options.mask("needs", ["ASD"]) == world.needs.autism.mask
     assert options.mask("needs", ["no-such-need"]) == 0
+    version = SearchIndexVersion.objects.get()
+    assert options.index_version == (version.seq, version.token)
+    assert options.synonyms == tuple(sorted(SynonymGroup.objects.values_list("words", flat=True)))
+
+
+def test_filter_options_carry_the_version_each_write_gives(world):
+    before = FilterOptions.load().index_version
+
+    Service.objects.filter(pk=world.services.swimming.pk).update(name="Splash Pool")
+
+    after = FilterOptions.load().index_version
+    assert after[0] > before[0] and after[1] != before[1]
+
+
+# ---------------------------------------------------------------------- the review cycle
+
+CYCLE = Cycle(today=dt.date(2026, 11, 22), months=12)  # overdue before 22 November 2025
+
+
+@pytest.fixture
+def checked(world):
+    """The published services, each at a different place in the review cycle."""
+    for service, day in [
+        (world.services.swimming, None),  # never checked: overdue
+        (world.services.saturday_club, dt.date(2025, 11, 21)),  # the day before: overdue
+        (world.services.overnight, dt.date(2025, 11, 22)),  # the first day not overdue
+        (world.services.sitter, dt.date(2025, 12, 22)),  # 30 days on: current
+    ]:
+        Service.objects.filter(pk=service.pk).update(last_checked_on=day)
+    return Service.objects.published()
+
+
+def test_each_listing_is_overdue_due_soon_or_current(checked):
+    assert names(checked.review_overdue(CYCLE)) == ["Rainbow Saturday Club", "Splash Swimming"]
+    assert names(checked.review_due_soon(CYCLE)) == ["Harbour House"]
+    assert names(checked.review_current(CYCLE)) == ["Home Sitters"]
+
+
+def test_review_counts_are_one_query(checked, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counts = checked.review_counts(CYCLE)
+
+    assert counts == {"total": 4, "current": 1, "due_soon": 1, "overdue": 2}
+
+
+# ---------------------------------------------------------------------- counts for the reports
+
+
+def test_counts_where_counts_each_condition_in_one_query(world, django_assert_num_queries):
+    conditions = {
+        "free": ("is_free = %s", [True]),
+        "18_and_over": ("max_age >= %s", [18]),
+        "no_tier": ("tier = %s", ["no-such-tier"]),
+    }
+
+    with django_assert_num_queries(1):
+        counts = Service.objects.published().counts_where(conditions)
+    targeted = Service.objects.published().filter(tier="targeted").counts_where(conditions)
+
+    assert counts == {"free": 1, "18_and_over": 2, "no_tier": 0}
+    assert targeted == {"free": 0, "18_and_over": 1, "no_tier": 0}
+
+
+def test_counts_by_counts_each_value(world):
+    counts = {row["tier"]: row["count"] for row in Service.objects.published().counts_by("tier")}
+
+    assert counts == {"targeted": 2, "universal": 1, "specialist": 1}
 
 
 def test_locate_prefers_the_full_postcode_then_the_district(world):

@@ -8,6 +8,9 @@ from django.utils import timezone
 
 from directory import services
 from directory.models import Need, ProblemReport, Service
+from directory.querysets import FilterOptions
+from directory.results import ids_in_order
+from directory.searches import Search
 from tests.factories import (
     NeedFactory,
     PostcodeFactory,
@@ -27,8 +30,11 @@ def test_derived_columns_come_from_sessions_taxonomies_and_venues(world):
     assert service.kinds_mask == world.kinds.saturday.mask
     assert service.localities_mask == world.localities.home.mask
     assert service.features_mask == world.features.hoist.mask | world.features.toilet.mask
-    assert "dorchester" in service.search_document
     assert world.needs.autism.name.lower() in service.search_document
+    assert world.venues.near.name.lower() in service.search_document
+    # A place is searched as a place (directory.searches), not as words in the text.
+    assert world.venues.near.town.lower() not in service.search_document
+    assert world.localities.home.name.lower() not in service.search_document
 
 
 def test_renaming_a_need_refreshes_the_services_search_text(world):
@@ -37,12 +43,11 @@ def test_renaming_a_need_refreshes_the_services_search_text(world):
 
     services.taxonomy_term_save(term=autism)
 
-    assert (
-        Service.objects.published()
-        .matching("spectrum")
-        .filter(pk=world.services.saturday_club.pk)
-        .exists()
-    )
+    world.services.saturday_club.refresh_from_db()
+    assert "spectrum" in world.services.saturday_club.search_document
+    total, found = ids_in_order(Search(keywords="spectrum"), FilterOptions.load())
+    assert world.services.saturday_club.pk in found
+    assert total == Service.objects.published().filter(needs=autism).count()
 
 
 def test_deleting_a_need_clears_its_bit_from_every_service(world):

@@ -11,7 +11,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from directory import full_text
 from directory.models import (
     AccessibilityFeature,
     BreakKind,
@@ -142,8 +141,7 @@ def seed_scale(*, services: int, seed: int = 1) -> int:
             service.description,
             " ".join(k.name for k in service_kinds),
             " ".join(n.name for n in service_needs),
-            " ".join(loc.name for loc in service_localities),
-            " ".join(f"{v.name} {v.town}" for v in service_venues),
+            " ".join(v.name for v in service_venues),
         )
         rows.append(service)
         links["needs"] += [(service, n) for n in service_needs]
@@ -178,5 +176,4 @@ def seed_scale(*, services: int, seed: int = 1) -> int:
     for service, session in links["sessions"]:
         session.service = service
     Session.objects.bulk_create([s for _, s in links["sessions"]], batch_size=BATCH)
-    full_text.refresh([s.pk for s in rows])
     return services
