@@ -2,7 +2,7 @@
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -98,6 +98,7 @@ class ServiceCard:
         self.service = service
         self.url = url or service.get_absolute_url()
         self.on_shortlist = on_shortlist
+        self.shortlist_hole = ""  # a cached results page's hole for the visitor's button
         self.tier = TIER_TAGS[service.tier]
         self.availability = AVAILABILITY_TAGS[service.availability]
         self.ages = describe_ages(service.min_age, service.max_age)
@@ -312,11 +313,19 @@ class VenueBlock:
     features: list[str]
 
 
+# How many of its provider's other services a service's page lists; the provider's page has all.
+OTHER_SERVICES_SHOWN = 10
+
+
 class ServicePage:
     """What a service's own page shows, worked out once."""
 
-    def __init__(self, service: Service, today: dt.date):
+    def __init__(self, service: Service, today: dt.date, other_services: Sequence[Service] = ()):
+        """`other_services`: the provider's other published services in the order shown, at
+        most OTHER_SERVICES_SHOWN + 1 of them (one more than are shown says there are more)."""
         self.service = service
+        self.other_services = list(other_services[:OTHER_SERVICES_SHOWN])
+        self.more_other_services = len(other_services) > OTHER_SERVICES_SHOWN
         service.listing = ListingDetails.of(service)
         self.card = ServiceCard(service, today)
         self.web_address = f"{settings.SITE_URL}{service.get_absolute_url()}"

@@ -1,17 +1,22 @@
 """The directory's public pages: search, a service, a provider, the shortlist, report a problem."""
 
+from dataclasses import dataclass
+from functools import cache as once
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
+from . import data_version, page_cache, search_page
 from .council import council_for
 from .csv_export import csv_lines
 from .filters import (
@@ -24,6 +29,7 @@ from .filters import (
 from .forms import ProblemReportForm, postcode_in_words
 from .models import Provider, Service, Status
 from .presenters import (
+    OTHER_SERVICES_SHOWN,
     RESULTS_PARAMETER,
     ServicePage,
     label_with_counts,
@@ -32,7 +38,7 @@ from .presenters import (
     service_cards,
 )
 from .querysets import FilterOptions
-from .results import PageOutOfRange, results_page
+from .results import PageOutOfRange, ids_in_order, results_page
 from .return_paths import same_site_path
 from .services import problem_report_create
 from .shortlist import Shortlist, parse_ids
@@ -56,13 +62,13 @@ def _with_page(request, number: int):
     return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
-def _search(request) -> ServiceFilter:
+def _search(request, council=None, options=None) -> ServiceFilter:
     """The search the query string asks for, over the published services."""
-    council = council_for(request)
+    council = council or council_for(request)
     return ServiceFilter(
         request.GET,
         queryset=Service.objects.published(),
-        options=FilterOptions.load(),
+        options=options or FilterOptions.load(),
         council_name=council.name,
         radius_miles=council.search_radius_miles,
     )
@@ -96,42 +102,60 @@ def search(request):
     number = _page_number(raw_page) if raw_page is not None else 1
     if number is None:
         return _with_page(request, 1)
-    filterset = _search(request)
-    try:
-        results = results_page(filterset, number=number, size=PAGE_SIZE)
-    except PageOutOfRange as out_of_range:
-        return _with_page(request, out_of_range.nearest)
+    council, options = council_for(request), FilterOptions.load()
+    version = "{}:{}".format(*(options.index_version or ("", "")))
+    today = timezone.localdate()
+    key = page_cache.search_page_key(
+        request.get_full_path(), version=version, today=today, council=council
+    )
+    entry = page_cache.get(key)
+    if entry is None:
+        filterset = _search(request, council, options)
+        try:
+            results = results_page(filterset, number=number, size=PAGE_SIZE)
+        except PageOutOfRange as out_of_range:
+            return _with_page(request, out_of_range.nearest)
+        context = _results_context(request, filterset, results, number, today)
+        entry = search_page.with_holes(context, council=council)
+        page_cache.put(key, entry)
+    html = search_page.filled(
+        entry, request, here=request.get_full_path(), shortlist=Shortlist(request.session).ids
+    )
+    return HttpResponse(html)
 
+
+def _results_context(request, filterset, results, number, today) -> dict:
+    """What the results page shows of a search, for every visitor (directory.search_page)."""
     form = filterset.form
     query = [(key, value) for key, values in request.GET.lists() for value in values]
     tags = selected_filters(request.path, query, form)
     label_with_counts(form, results.option_counts)
-    cards = service_cards(
-        results.services,
-        timezone.localdate(),
-        search=search_query(query),
-        shortlist=Shortlist(request.session).ids,
-    )
-    return render(
-        request,
-        "directory/search.html",
-        {
-            "form": form,
-            "results": results,
-            "cards": cards,
-            "here": request.get_full_path(),
-            "pagination": page_links(request.path, query, number, results.num_pages),
-            "selected_filters": tags,
-            "sort": filterset.chosen_sort,
-            "sorts": filterset.sorts,
-            "asked_sort": filterset.asked_sort,
-            # The sort form keeps the search but its order and page (a new order starts at 1).
-            "sort_keeps": [
-                (k, v) for k, v in query if k in SEARCH_PARAMETERS and k not in ("sort", "page")
-            ],
-            "download_query": _search_query(request),
-        },
-    )
+    return {
+        "form": form,
+        "results": results,
+        "cards": service_cards(results.services, today, search=search_query(query)),
+        "pagination": page_links(request.path, query, number, results.num_pages),
+        "selected_filters": tags,
+        "sort": filterset.chosen_sort,
+        "sorts": filterset.sorts,
+        "asked_sort": filterset.asked_sort,
+        # The sort form keeps the search but its order and page (a new order starts at 1).
+        "sort_keeps": [
+            (k, v) for k, v in query if k in SEARCH_PARAMETERS and k not in ("sort", "page")
+        ],
+        "download_query": _search_query(request),
+        "suggestion_url": _with_keywords(request, results.suggestion),
+    }
+
+
+def _with_keywords(request, words: str | None) -> str:
+    """The same search with other keywords ("did you mean"), from its first page; '' for none."""
+    if not words:
+        return ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["q"] = words
+    return f"{request.path}?{query.urlencode()}"
 
 
 def _search_query(request) -> str:
@@ -148,15 +172,20 @@ def download(request):
     filterset = _search(request)
     if not filterset.is_valid():
         return redirect(f"{reverse('directory:search')}?{_search_query(request)}")
-    lines = csv_lines(filterset.qs, filterset.options, settings.SITE_URL)
+    _, ids = ids_in_order(filterset.search, filterset.options)
+    lines = csv_lines(ids, filterset.options, settings.SITE_URL)
     response = StreamingHttpResponse(lines, content_type="text/csv")
     name = "short-breaks-search.csv" if request.GET else "short-breaks.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
-def _published_service_or_gone(request, pk):
-    service = get_object_or_404(Service.objects.with_page_data(), pk=pk)
+def _published_service_or_gone(request, pk, services=None):
+    """The published service, from `services` (by default with its provider, in one query);
+    or, for one taken out of the directory, the page that says so (410); or not found."""
+    if services is None:
+        services = Service.objects.select_related("provider")
+    service = get_object_or_404(services, pk=pk)
     if service.status == Status.ARCHIVED:
         return service, render(
             request, "directory/service_gone.html", {"service": service}, status=410
@@ -168,11 +197,24 @@ def _published_service_or_gone(request, pk):
 
 @require_safe
 def service_detail(request, pk):
-    """Everything a family needs to know about one service."""
-    service, gone = _published_service_or_gone(request, pk)
-    if gone:
-        return gone
-    return _service_page(request, service)
+    """Everything a family needs to know about one service. The page comes from the cache when
+    it can, its holes filled for this visitor (directory.page_cache); the service's status is
+    read and checked on every request, so a page taken down is never served from it."""
+    version = data_version.current()  # before the service is read: see directory.page_cache
+    council, status = page_cache.council_and_status(pk)
+    today = timezone.localdate()
+    key = page_cache.service_page_key(pk, version=version, today=today, council=council)
+    page = page_cache.get(key)
+    # Not in the cache, or not published: read the service whole, to render its page or say
+    # that it is gone.
+    if page is None or status != Status.PUBLISHED:
+        services = Service.objects.with_page_data()
+        service, gone = _published_service_or_gone(request, pk, services)
+        if gone:
+            return gone
+        page = _service_page_with_holes(service, today=today, council=council)
+        page_cache.put(key, page)
+    return HttpResponse(page.fill(_visitor_fragments(request, pk)))
 
 
 def _results_url(request) -> str:
@@ -184,22 +226,91 @@ def _results_url(request) -> str:
     return same_site_path(f"{reverse('directory:search')}?{query}") or ""
 
 
-def _service_page(request, service, preview=False):
+def _service_page_context(service, today) -> dict:
+    """What a service's page shows, for a service loaded `with_page_data`. The provider's other
+    services: the first few by name, read in that order from an index on (provider, status,
+    name, id), however many there are."""
     other_services = (
-        Service.objects.published().filter(provider=service.provider).exclude(pk=service.pk)
+        Service.objects.published()
+        .filter(provider_id=service.provider_id)
+        .exclude(pk=service.pk)
+        .order_by("name", "id")
+        .only("id", "name")[: OTHER_SERVICES_SHOWN + 1]
     )
-    return render(
-        request,
-        "directory/service.html",
-        {
-            "service": service,
-            "page": ServicePage(service, timezone.localdate()),
-            "other_services": other_services.only("id", "name", "summary"),
-            "on_shortlist": service.pk in Shortlist(request.session),
-            "preview": preview,
-            "results_url": "" if preview else _results_url(request),
-        },
-    )
+    return {"service": service, "page": ServicePage(service, today, list(other_services))}
+
+
+# The service navigation, which base.html's header includes: it lists the visitor's shortlist.
+NAVIGATION = "includes/service_navigation.html"
+
+
+@dataclass(frozen=True)
+class _Hole:
+    """An item of the navigation that stands for all of it while a page is cut."""
+
+    label: str
+    url: str = ""
+    active: bool = False
+
+
+def _service_page_with_holes(service, *, today, council) -> page_cache.PageWithHoles:
+    """A service's page with a hole for each of _visitor_fragments, for every visitor: rendered
+    without a request, so nothing of anyone's can be in it. What the site's context processor
+    gives every page but the navigation is given here."""
+    markers = page_cache.hole_markers(["navigation", "way_back", "messages", "shortlist"])
+    site = {"service_name": settings.SERVICE_NAME, "navigation": [_Hole(markers["navigation"])]}
+    context = _service_page_context(service, today) | site | {"council": council, "own": markers}
+    html = render_to_string("directory/service.html", context)
+    # The navigation is cut out whole, where it renders as it does on its own.
+    alone = render_to_string(NAVIGATION, site)
+    if html.count(alone) != 1:
+        raise ValueError(f"A service's page does not hold {NAVIGATION} once.")
+    return page_cache.cut(html.replace(alone, markers["navigation"]), markers)
+
+
+def _visitor_fragments(request, service_id, *, preview=False) -> dict[str, str]:
+    """What of a service's page is this visitor's own: the navigation (with their shortlist),
+    the way back to their results, messages, and the shortlist button (none on a preview).
+    Most visitors have no way back and no messages: those need no rendering."""
+    results_url = "" if preview else _results_url(request)
+    fragments = {
+        "navigation": render_to_string(NAVIGATION, request=request),
+        "way_back": _way_back(results_url, request) if results_url else _breadcrumbs(),
+        "messages": "",
+        "shortlist": "",
+    }
+    if len(messages.get_messages(request)):  # counting them leaves them to be shown
+        fragments["messages"] = render_to_string("includes/messages.html", request=request)
+    if not preview:
+        on_shortlist = service_id in Shortlist(request.session)
+        fragments["shortlist"] = render_to_string(
+            "directory/includes/shortlist_button.html",
+            {"service_id": service_id, "on_shortlist": on_shortlist},
+            request,
+        )
+    return fragments
+
+
+def _way_back(results_url: str, request=None) -> str:
+    """The link back to the visitor's results; the breadcrumbs when there are none."""
+    context = {"results_url": results_url}
+    return render_to_string("directory/includes/breadcrumbs.html", context, request)
+
+
+@once
+def _breadcrumbs() -> str:
+    """The breadcrumbs, the same for every page that has no way back to results."""
+    return _way_back("")
+
+
+def _service_page(request, service, *, preview=False):
+    """A service's page rendered afresh: the back office's preview (and what a page from the
+    cache must be the same as)."""
+    context = _service_page_context(service, timezone.localdate()) | {
+        "own": _visitor_fragments(request, service.pk, preview=preview),
+        "preview": preview,
+    }
+    return render(request, "directory/service.html", context)
 
 
 @require_safe
@@ -207,7 +318,7 @@ def _service_page(request, service, preview=False):
 @staff_member_required
 def service_preview(request, pk):
     """A listing, drafts included, as families would see it once published: for the back
-    office only, and for a provider user only its own organisation's listings."""
+    office only, and for a provider user only its own organisation's listings. Never cached."""
     if not request.user.has_perm("directory.view_service"):
         raise PermissionDenied
     services = Service.objects.with_page_data().visible_to(request.user)
@@ -241,7 +352,7 @@ def shortlist(request):
     """The family's shortlist, or a shared list from a link (?services=id,id)."""
     shared = request.GET.get("services")
     ids = parse_ids(shared.split(",")) if shared is not None else Shortlist(request.session).ids
-    found = {s.pk: s for s in Service.objects.published().filter(pk__in=ids).listings()}
+    found = {s.pk: s for s in Service.objects.with_ids(ids).listings() if s.is_published}
     cards = service_cards([found[i] for i in ids if i in found], timezone.localdate())
     share_ids = ",".join(str(card.service.pk) for card in cards)
     return render(

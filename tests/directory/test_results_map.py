@@ -6,6 +6,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.template import Context, Template
@@ -94,9 +95,11 @@ def test_names_are_escaped_in_the_maps_data(client, world, council, settings):
 
 def test_the_map_costs_the_results_page_no_query(client, world, council, settings):
     client.get(SEARCH)  # the search index and the council's lists, loaded once and kept
+    cache.clear()  # each page rendered afresh, not read from the cache of pages
     with CaptureQueriesContext(connection) as without_map:
         client.get(SEARCH)
     settings.MAP_TILES_URL = TILES
+    cache.clear()
     with CaptureQueriesContext(connection) as with_map:
         response = client.get(SEARCH)
 

@@ -1,0 +1,85 @@
+"""The results page, kept whole for each search until anything it shows changes
+(directory.page_cache), with holes for what is each visitor's own: the navigation (with their
+shortlist), messages, and each card's shortlist button with their CSRF token.
+
+Most searches are asked again before the data changes (the same links are shared, followed
+back from a service's page, reloaded): such a request costs the filter options' query, a
+cache read and the rendering of its holes, not a search and a page of about 80 options and 20
+cards (docs/performance.md).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+
+from . import page_cache
+from .shortlist_buttons import card_shortlist
+
+NAVIGATION = "includes/service_navigation.html"
+SEARCH_TEMPLATE = "directory/search.html"
+
+
+@dataclass(frozen=True)
+class _Hole:
+    """An item of the navigation that stands for all of it while a page is cut."""
+
+    label: str
+    url: str = ""
+    active: bool = False
+
+
+@dataclass(frozen=True)
+class _CardButton:
+    """What a card's shortlist button needs of its service."""
+
+    pk: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CachedResults:
+    page: page_cache.PageWithHoles
+    cards: tuple[_CardButton, ...]  # the page's services, in order, for their buttons
+
+
+def with_holes(context: dict, *, council) -> CachedResults:
+    """The results page for every visitor: rendered without a request (so nothing of anyone's
+    can be in it), with a hole for the navigation, the messages and each card's button."""
+    cards = context["cards"]
+    names = ["navigation", "messages", *(f"card-{card.service.pk}" for card in cards)]
+    markers = page_cache.hole_markers(names)
+    for card in cards:
+        card.shortlist_hole = markers[f"card-{card.service.pk}"]
+    site = {"service_name": settings.SERVICE_NAME, "navigation": [_Hole(markers["navigation"])]}
+    full = context | site | {"council": council, "messages_hole": markers["messages"]}
+    html = render_to_string(SEARCH_TEMPLATE, full)
+    alone = render_to_string(NAVIGATION, site)
+    if html.count(alone) != 1:
+        raise ValueError(f"The results page does not hold {NAVIGATION} once.")
+    page = page_cache.cut(html.replace(alone, markers["navigation"]), markers)
+    return CachedResults(
+        page, tuple(_CardButton(str(card.service.pk), card.service.name) for card in cards)
+    )
+
+
+def filled(entry: CachedResults, request, *, here: str, shortlist) -> str:
+    """The page with this visitor's navigation, messages and buttons (`shortlist`: the ids on
+    their shortlist)."""
+    listed = {str(pk) for pk in shortlist}
+    token = get_token(request)
+    fragments = {
+        "navigation": render_to_string(NAVIGATION, request=request),
+        "messages": render_to_string("includes/messages.html", request=request),
+    }
+    for card in entry.cards:
+        fragments[f"card-{card.pk}"] = card_shortlist(
+            card.pk,
+            card.name,
+            on_shortlist=card.pk in listed,
+            removable=False,
+            next_url=here,
+            csrf_token=token,
+        )
+    return entry.page.fill(fragments)
