@@ -1,6 +1,7 @@
 """The search index moves into each process whole (ADR 0011): keyword search leaves the
 databases, so their full-text columns, tables and indexes go, and so does the covering index
-that looked services up from lists of ids. The version the triggers keep becomes a count with a token,
+that looked services up from lists of ids. A service's page reads its provider's other services
+from an index in name order. The version the triggers keep becomes a count with a token,
 and the triggers log which services changed, so a process applies changes instead of building
 its index again."""
 
@@ -170,6 +171,13 @@ class Migration(migrations.Migration):
         migrations.RunPython(drop_full_text, migrations.RunPython.noop),
         migrations.RemoveIndex(model_name="service", name="service_by_id_facets"),
         migrations.RemoveField(model_name="service", name="search_vector"),
+        migrations.RemoveIndex(model_name="service", name="service_provider_status"),
+        migrations.AddIndex(
+            model_name="service",
+            index=models.Index(
+                fields=["provider", "status", "name", "id"], name="service_provider_status_name"
+            ),
+        ),
         migrations.AddField(
             model_name="searchindexversion",
             name="seq",

@@ -227,9 +227,8 @@ class Service(models.Model):
             ),
             models.Index(fields=["status", "name"], name="service_status_name"),
             models.Index(fields=["status", "last_checked_on"], name="service_status_checked"),
-            models.Index(fields=["provider", "status"], name="service_provider_status"),
-            # A provider's other published services, in the order a service's page lists the
-            # first few of them, read from the index alone however many the provider runs.
+            # A provider's published services, and the first few of them by name that a
+            # service's page lists, read from the index alone however many the provider runs.
             models.Index(
                 fields=["provider", "status", "name", "id"], name="service_provider_status_name"
             ),
