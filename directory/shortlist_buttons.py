@@ -1,12 +1,16 @@
 """A result card's shortlist state and button: written in Python, once for every place it is
 drawn (the cards' template tag, and a cached results page's holes, 20 to a page)."""
 
+from functools import cache as once
+
 from django.urls import reverse
-from django.utils.functional import lazy
 from django.utils.html import format_html
 
-_ADD = lazy(reverse, str)("directory:shortlist-add")
-_REMOVE = lazy(reverse, str)("directory:shortlist-remove")
+
+@once
+def _actions() -> tuple[str, str]:
+    """Where the add and remove buttons post (the URLs never change while the site runs)."""
+    return reverse("directory:shortlist-add"), reverse("directory:shortlist-remove")
 
 
 def card_shortlist(
@@ -39,7 +43,7 @@ def card_shortlist(
         'govuk-!-margin-bottom-0" data-module="govuk-button">{}<span '
         'class="govuk-visually-hidden"> {}</span> {}</button></form>',
         shortlisted,
-        _REMOVE if removing else _ADD,
+        _actions()[1] if removing else _actions()[0],
         csrf_token,
         pk,
         next_field,
