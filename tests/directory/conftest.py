@@ -186,3 +186,26 @@ def confirm(client, model, preview):
     return client.post(
         reverse(f"admin:directory_{model}_process_import"), preview.context["confirm_form"].initial
     )
+
+
+@pytest.fixture
+def bigger_world(world):
+    """The world, with a club at two venues and a club with no venue that serves both areas."""
+    ServiceFactory(
+        name="Beach Club",
+        venues=[world.venues.middle, world.venues.near],
+        needs=[world.needs.physical],
+        kinds=[world.kinds.saturday],
+        localities=[world.localities.away],
+        min_age=10,
+        max_age=19,
+        sessions=[(5, "09:00", "12:00", "term_time")],
+    )
+    ServiceFactory(
+        name="Chess Club",
+        venues=[],
+        localities=[world.localities.home, world.localities.away],
+        tier="universal",
+        last_checked_on=None,
+    )
+    return world

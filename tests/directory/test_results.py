@@ -10,7 +10,6 @@ from directory import search_index
 from directory.filters import ServiceFilter
 from directory.querysets import FilterOptions
 from directory.results import results_page
-from tests.factories import ServiceFactory
 
 # The values tests/directory/test_searches.py draws its random searches from.
 SEARCH_VALUES = {
@@ -46,29 +45,6 @@ def every_page(pairs) -> tuple[list[str], dict]:
         if number >= page.num_pages:
             return names, page
         number += 1
-
-
-@pytest.fixture
-def bigger_world(world):
-    """The world, with a club at two venues and a club with no venue that serves both areas."""
-    ServiceFactory(
-        name="Beach Club",
-        venues=[world.venues.middle, world.venues.near],
-        needs=[world.needs.physical],
-        kinds=[world.kinds.saturday],
-        localities=[world.localities.away],
-        min_age=10,
-        max_age=19,
-        sessions=[(5, "09:00", "12:00", "term_time")],
-    )
-    ServiceFactory(
-        name="Chess Club",
-        venues=[],
-        localities=[world.localities.home, world.localities.away],
-        tier="universal",
-        last_checked_on=None,
-    )
-    return world
 
 
 EVERYONE = [

@@ -19,11 +19,9 @@ from directory.querysets import FilterOptions
 from directory.results import results_page
 from tests.factories import ServiceFactory, VenueFactory
 
-from .test_results import SEARCH_VALUES, bigger_world  # noqa: F401, F811 (a fixture)
+from .test_results import SEARCH_VALUES
 
-SEARCHES = st.dictionaries(
-    st.sampled_from(list(SEARCH_VALUES)), st.integers(0, 5), max_size=5
-).map(
+SEARCHES = st.dictionaries(st.sampled_from(list(SEARCH_VALUES)), st.integers(0, 5), max_size=5).map(
     lambda chosen: [
         (name, SEARCH_VALUES[name][i % len(SEARCH_VALUES[name])])
         for name, count in chosen.items()
