@@ -2,13 +2,13 @@
 (`CACHE_URL`) until anything on it changes, with holes where each visitor's own fragments go.
 
 Rendering a service's page costs many times what serving a request through the middleware
-does, and its queries grow with its lists. Kept whole, a page served again reads three rows
-(the data's version, the council's configuration, the service's status, which is checked on
-every request) and renders only its holes (docs/performance.md). The holes are what is one
-visitor's own: the navigation with their shortlist, messages, the way back to their results,
-the shortlist button with its CSRF token. The page is rendered with an unguessable marker in
-each hole and cut there (PageWithHoles), so nothing in a listing's text can open a hole, and
-each request fills the holes in for its visitor.
+does, and its queries grow with its lists. Kept whole, a page served again makes two queries
+of one row each (the data's version; the council's configuration with the service's status,
+which is checked on every request) and renders only its holes (docs/performance.md). The
+holes are what is one visitor's own: the navigation with their shortlist, messages, the way
+back to their results, the shortlist button with its CSRF token. The page is rendered with an
+unguessable marker in each hole and cut there (PageWithHoles), so nothing in a listing's text
+can open a hole, and each request fills the holes in for its visitor.
 
 An entry's key names everything the page is made from, so that an entry is never read after
 any of it has changed, and none needs deleting:

@@ -3,10 +3,12 @@
 The views are thin: check the parameters (params.py), read (queries.py), map (mapping.py) and
 answer (responses.py). The OpenAPI document is served at /api/openreferral/openapi.json."""
 
+import hashlib
 import uuid
 from collections.abc import Sequence
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404
 from django.urls import reverse
 from ninja import NinjaAPI, Query
@@ -17,7 +19,14 @@ from ..querysets import FilterOptions
 from ..results import ids_in_order, link_ids_in_order
 from . import mapping, queries, schemas
 from .params import PageParams, ServiceAtLocationParams, ServiceParams, TermParams
-from .responses import json_response, latest, problem_response
+from .responses import (
+    CACHE_SECONDS,
+    body_response,
+    json_body,
+    json_response,
+    latest,
+    problem_response,
+)
 from .taxonomies import BY_ID, TAXONOMIES, all_terms
 
 PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
@@ -117,16 +126,37 @@ def list_services(request, params: Query[ServiceParams]):
 
 def _paged_list(request, params, *, page_model, matching, ids_of, page_of, to_item, changed):
     """A page of a list of services (or services at venues): the directory's search finds
-    and counts them (directory.results), then the page's rows are read and mapped."""
+    and counts them (directory.results), then the page's rows are read and mapped. A page
+    already answered at this version of the data is answered again from the cache."""
     context = _context(request)
+    key = _page_key(request, context)
+    kept = cache.get(key)
+    if kept is not None:
+        body, modified = kept
+        return body_response(request, body, last_modified=modified)
     search = matching(params, context.terms_by_id)
-    if search is None:
-        return _page(request, page_model, params, 0, [])
-    total, ids = ids_of(search, context.options, *_window(params))
-    found = page_of(ids) if ids else []
+    total, found = 0, []
+    if search is not None:
+        total, ids = ids_of(search, context.options, *_window(params))
+        found = page_of(ids) if ids else []
     items = [to_item(row, context) for row in found]
     modified = latest(*(moment for row in found for moment in changed(row)))
-    return _page(request, page_model, params, total, items, modified)
+    page = page_model(
+        **mapping.page_fields(total, params.page, params.size, len(items)), contents=items
+    )
+    body = json_body(page)
+    cache.set(key, (body, modified), CACHE_SECONDS)
+    return body_response(request, body, last_modified=modified)
+
+
+def _page_key(request, context) -> str:
+    """A list page's cache key: its address and everything its answer is made from (the
+    data's version, the council's name and the site's address)."""
+    version = "{}:{}".format(*(context.options.index_version or ("", "")))
+    made_from = "\n".join(
+        (request.get_full_path(), version, context.council_name, context.site_url)
+    )
+    return "openreferral:page:" + hashlib.sha256(made_from.encode()).hexdigest()[:40]
 
 
 def _page_in_memory(request, page_model, params: PageParams, rows: Sequence, to_item):

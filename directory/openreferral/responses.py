@@ -22,7 +22,19 @@ CACHE_SECONDS = 300
 def json_response(
     request: HttpRequest, model: BaseModel, *, last_modified: dt.datetime | None = None
 ) -> HttpResponse:
-    body = model.model_dump_json(exclude_none=True).encode()
+    return body_response(request, json_body(model), last_modified=last_modified)
+
+
+def json_body(model: BaseModel) -> bytes:
+    """An answer's body: the model as JSON, without the fields that are None."""
+    return model.model_dump_json(exclude_none=True).encode()
+
+
+def body_response(
+    request: HttpRequest, body: bytes, *, last_modified: dt.datetime | None = None
+) -> HttpResponse:
+    """The answer with this JSON body (json_body), or 304 where the request's validators
+    still match."""
     etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     modified = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=modified)
