@@ -62,13 +62,13 @@ def _with_page(request, number: int):
     return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
 
-def _search(request, council=None, options=None) -> ServiceFilter:
+def _search(request, council=None) -> ServiceFilter:
     """The search the query string asks for, over the published services."""
     council = council or council_for(request)
     return ServiceFilter(
         request.GET,
         queryset=Service.objects.published(),
-        options=options or FilterOptions.load(),
+        options=FilterOptions.load(),
         council_name=council.name,
         radius_miles=council.search_radius_miles,
     )
@@ -102,15 +102,15 @@ def search(request):
     number = _page_number(raw_page) if raw_page is not None else 1
     if number is None:
         return _with_page(request, 1)
-    council, options = council_for(request), FilterOptions.load()
-    version = "{}:{}".format(*(options.index_version or ("", "")))
+    # The version before the data: a page is never kept under a version newer than its data.
+    council, version = council_for(request), data_version.current()
     today = timezone.localdate()
     key = page_cache.search_page_key(
         request.get_full_path(), version=version, today=today, council=council
     )
     entry = page_cache.get(key)
     if entry is None:
-        filterset = _search(request, council, options)
+        filterset = _search(request, council)
         try:
             results = results_page(filterset, number=number, size=PAGE_SIZE)
         except PageOutOfRange as out_of_range:
