@@ -315,6 +315,13 @@ class KeywordIndex:
             if len(self._waiting_words) >= MERGE_FROM:
                 self._merge()
 
+    def settle(self) -> None:
+        """Merge the postings waiting: after a build, so that processes forked afterwards
+        share the merged postings rather than each merging its own copy."""
+        with self._lock:
+            if self._waiting_words:
+                self._merge()
+
     def _new_word(self, word: str) -> int:
         stemmed = stem(word)
         if stemmed == word:

@@ -470,6 +470,10 @@ def build(alias: str = "default") -> SearchIndex:
     seq, token = read_version(alias)
     index = SearchIndex(seq, token)
     _load(index, alias, "1 = 1", ())
+    # Worked out now, not by each search process's first search: gunicorn's workers share
+    # what the master built (deploy/gunicorn.conf.py).
+    index.words.settle()
+    index.name_ranks()
     return index
 
 
