@@ -17,7 +17,8 @@ from directory.models import Service
 from directory.openreferral.taxonomies import all_terms
 from directory.querysets import FilterOptions
 from directory.results import results_page
-from tests.factories import ServiceFactory, VenueFactory
+from directory.roles import DIRECTORY_EDITOR
+from tests.factories import ServiceFactory, UserFactory, VenueFactory
 
 from .test_results import SEARCH_VALUES
 
@@ -253,3 +254,41 @@ def test_an_empty_directory_searches_without_error(client):
     response = client.get(reverse("directory:search"), {"q": "anything", "postcode": "DT1"})
 
     assert response.status_code == 200
+
+
+# ---------------------------------------------------------------------------- families' words
+
+
+def test_words_the_council_adds_in_the_admin_find_each_other_on_the_results_page(world, client):
+    ServiceFactory(name="Air Club", summary="Inflatables every Sunday afternoon.")
+    search = reverse("directory:search")
+    assert "Air Club" not in client.get(search, {"q": "zorbing"}).content.decode()
+
+    officer = UserFactory(roles=[DIRECTORY_EDITOR])
+    client.force_login(officer)
+    added = client.post(
+        reverse("admin:directory_synonymgroup_add"), {"words": "zorbing, inflatables"}
+    )
+    assert added.status_code == 302
+    client.logout()
+
+    assert "Air Club" in client.get(search, {"q": "zorbing"}).content.decode()
+
+
+def test_a_misspelt_word_finds_the_word_meant_and_the_page_says_so(world, client):
+    page = client.get(reverse("directory:search"), {"q": "swiming"}).content.decode()
+
+    assert "Splash Swimming" in page
+    assert "Showing results for “swimming” instead of “swiming”." in page
+
+
+def test_a_search_that_finds_nothing_offers_did_you_mean(world, client):
+    page = results_page(search_for([("q", "satrdy")]), number=1, size=20)
+    response = client.get(reverse("directory:search"), {"q": "satrdy", "age": "7"})
+
+    assert page.total == 0 and page.suggestion
+    assert "Did you mean" in response.content.decode()
+    suggestion = client.get(
+        reverse("directory:search"), {"q": page.suggestion, "age": "7"}
+    ).content.decode()
+    assert "Rainbow Saturday Club" in suggestion
