@@ -8,9 +8,19 @@ from django.db import connections
 _SQL = "SELECT seq, token FROM directory_searchindexversion"
 
 
-def current(alias: str = "default") -> str:
-    """The data's version now, in one query ('' before the version row exists)."""
+def read(alias: str = "default") -> tuple[int, str]:
+    """The data's version now, (seq, token), in one query; (0, '') before the row exists."""
     with connections[alias].cursor() as cursor:
         cursor.execute(_SQL)
         row = cursor.fetchone()
-    return f"{row[0]}:{row[1]}" if row else ""
+    return (int(row[0]), row[1]) if row else (0, "")
+
+
+def as_text(version: tuple[int, str] | None) -> str:
+    """A version as a cache key's text ('' for none)."""
+    return f"{version[0]}:{version[1]}" if version else ""
+
+
+def current(alias: str = "default") -> str:
+    """The data's version now, as text, in one query."""
+    return as_text(read(alias))

@@ -37,10 +37,12 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import Subquery
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 
 from .models import Council, Service
@@ -91,6 +93,47 @@ def cut(html: str, markers: Mapping[str, str]) -> PageWithHoles:
 # Besides the data's version, a page from the cache reads one row: the council's configuration
 # with the service's status. The ORM takes several times longer to write a query than the
 # database takes to answer this one, so the ORM writes it once and it is then run as SQL.
+
+
+# The service navigation, which base.html's header includes: it lists the visitor's shortlist.
+NAVIGATION = "includes/service_navigation.html"
+
+
+@dataclass(frozen=True)
+class _NavigationHole:
+    """An item of the navigation that stands for all of it while a page is cut."""
+
+    label: str
+    url: str = ""
+    active: bool = False
+
+
+def render_cut(template: str, context: dict, markers: Mapping[str, str], *, council):
+    """The page for every visitor, cut at its markers (hole_markers, which must name a
+    "navigation" hole): rendered without a request, so nothing of anyone's can be in it. What
+    the site's context processor gives every page but the navigation is given here, and the
+    navigation is cut out whole, where it renders as it does on its own."""
+    site = {
+        "service_name": settings.SERVICE_NAME,
+        "navigation": [_NavigationHole(markers["navigation"])],
+    }
+    html = render_to_string(template, context | site | {"council": council})
+    alone = render_to_string(NAVIGATION, site)
+    if html.count(alone) != 1:
+        raise ValueError(f"{template} does not hold {NAVIGATION} once.")
+    return cut(html.replace(alone, markers["navigation"]), markers)
+
+
+def visitor_navigation(request) -> str:
+    """The navigation hole, filled for this visitor (with their shortlist)."""
+    return render_to_string(NAVIGATION, request=request)
+
+
+def visitor_messages(request) -> str:
+    """The messages hole, filled for this visitor: most have none, which needs no rendering."""
+    if not len(messages.get_messages(request)):  # counting them leaves them to be shown
+        return ""
+    return render_to_string("includes/messages.html", request=request)
 
 
 def council_and_status(service_id) -> tuple[Council, str | None]:

@@ -17,6 +17,11 @@ def synonyms_of(groups: tuple[str, ...]) -> Synonyms:
     return Synonyms.of(groups)
 
 
+def _find(search: searches.Search, index, options) -> searches.Found:
+    """The search over the index, with the council's synonyms and areas."""
+    return searches.find(search, index, synonyms_of(options.synonyms), options.localities)
+
+
 class PageOutOfRange(Exception):
     """The page asked for does not exist; `nearest` does."""
 
@@ -44,7 +49,7 @@ def results_page(filterset: ServiceFilter, *, number: int, size: int) -> Results
     options = filterset.options
     search = filterset.search
     with search_index.reading(options.index_version) as index:
-        found = searches.find(search, index, synonyms_of(options.synonyms), options.localities)
+        found = _find(search, index, options)
         total = found.total
         num_pages = max(1, math.ceil(total / size))
         if number > num_pages:
@@ -77,7 +82,7 @@ def ids_in_order(search: searches.Search, options, start: int = 0, end: int | No
     """How many services the search finds, and the ids of the `start`:`end` slice of them in
     its order (the CSV of a search takes them all; the open data a page)."""
     with search_index.reading(options.index_version) as index:
-        found = searches.find(search, index, synonyms_of(options.synonyms), options.localities)
+        found = _find(search, index, options)
         ordered = searches.ordered(found, index, search.sort)
         keys = [index.keys[position] for position in ordered[start:end]]
     return found.total, keys
@@ -87,7 +92,7 @@ def link_ids_in_order(search: searches.Search, options, start: int, end: int):
     """How many venue links of the services found there are (only those within reach, in a
     search by distance), and the ids of the `start`:`end` slice, by service name then venue."""
     with search_index.reading(options.index_version) as index:
-        found = searches.find(search, index, synonyms_of(options.synonyms), options.localities)
+        found = _find(search, index, options)
         links = searches.links_in_order(found, index)
         keys = [index.links.keys[link] for link in links[start:end]]
     return len(links), keys

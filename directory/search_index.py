@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db import connections
 
+from . import data_version
 from .ages import MAX_AGE
 from .distance import MILES_PER_DEGREE, Point, box_around
 from .keyword_index import KeywordIndex
@@ -101,17 +102,13 @@ class _Growing:
     """A column of numbers that grows as services are added, readable as a numpy array."""
 
     typecode: str
-    values: array = None
+    values: array = field(init=False)
 
     def __post_init__(self):
         self.values = array(self.typecode)
 
     def view(self) -> np.ndarray:
-        return (
-            np.frombuffer(self.values, dtype=self.values.typecode)
-            if self.values
-            else (np.zeros(0, dtype=self.values.typecode))
-        )
+        return np.frombuffer(self.values, dtype=self.values.typecode)
 
 
 def _id_bytes(key) -> bytes:
@@ -213,11 +210,7 @@ class SortedPositions:
             del self._positions[at]
 
     def view(self) -> np.ndarray:
-        return (
-            np.frombuffer(self._positions, dtype=np.int32)
-            if self._positions
-            else (np.zeros(0, dtype=np.int32))
-        )
+        return np.frombuffer(self._positions, dtype=np.int32)
 
 
 class SearchIndex:
@@ -477,11 +470,8 @@ def build(alias: str = "default") -> SearchIndex:
     return index
 
 
-def read_version(alias: str = "default") -> tuple[int, str]:
-    with connections[alias].cursor() as cursor:
-        cursor.execute("SELECT seq, token FROM directory_searchindexversion")
-        row = cursor.fetchone()
-    return (int(row[0]), row[1]) if row else (0, "")
+# What the triggers' version row says now (the index's version is read with it).
+read_version = data_version.read
 
 
 _CHANGES = (

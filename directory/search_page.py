@@ -10,24 +10,12 @@ cards (docs/performance.md).
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
 
 from . import page_cache
 from .shortlist_buttons import card_shortlist
 
-NAVIGATION = "includes/service_navigation.html"
 SEARCH_TEMPLATE = "directory/search.html"
-
-
-@dataclass(frozen=True)
-class _Hole:
-    """An item of the navigation that stands for all of it while a page is cut."""
-
-    label: str
-    url: str = ""
-    active: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,13 +40,8 @@ def with_holes(context: dict, *, council) -> CachedResults:
     markers = page_cache.hole_markers(names)
     for card in cards:
         card.shortlist_hole = markers[f"card-{card.service.pk}"]
-    site = {"service_name": settings.SERVICE_NAME, "navigation": [_Hole(markers["navigation"])]}
-    full = context | site | {"council": council, "messages_hole": markers["messages"]}
-    html = render_to_string(SEARCH_TEMPLATE, full)
-    alone = render_to_string(NAVIGATION, site)
-    if html.count(alone) != 1:
-        raise ValueError(f"The results page does not hold {NAVIGATION} once.")
-    page = page_cache.cut(html.replace(alone, markers["navigation"]), markers)
+    full = context | {"messages_hole": markers["messages"]}
+    page = page_cache.render_cut(SEARCH_TEMPLATE, full, markers, council=council)
     return CachedResults(
         page, tuple(_CardButton(str(card.service.pk), card.service.name) for card in cards)
     )
@@ -70,8 +53,8 @@ def filled(entry: CachedResults, request, *, here: str, shortlist) -> str:
     listed = {str(pk) for pk in shortlist}
     token = get_token(request)
     fragments = {
-        "navigation": render_to_string(NAVIGATION, request=request),
-        "messages": render_to_string("includes/messages.html", request=request),
+        "navigation": page_cache.visitor_navigation(request),
+        "messages": page_cache.visitor_messages(request),
     }
     for card in entry.cards:
         fragments[f"card-{card.pk}"] = card_shortlist(

@@ -13,7 +13,7 @@ group's choice; for an "all of" group, the results that also have the option.
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -85,7 +85,6 @@ class Found:
     place: str | None = None  # the place named in the keywords, as the council spells it
     nearest: np.ndarray | None = None  # each position's nearest venue, distance squared
     near_links: np.ndarray | None = None  # indexes of the venue links within reach
-    extra: dict = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -97,10 +96,6 @@ def _union(sets) -> int:
     for one in sets:
         members |= one
     return members
-
-
-def _mask_bits(mask: int) -> list[int]:
-    return [bit for bit in range(mask.bit_length()) if mask >> bit & 1]
 
 
 def place_names(index: SearchIndex, localities) -> dict[str, tuple[str, int]]:

@@ -1,6 +1,5 @@
 """The directory's public pages: search, a service, a provider, the shortlist, report a problem."""
 
-from dataclasses import dataclass
 from functools import cache as once
 
 from django.conf import settings
@@ -240,32 +239,13 @@ def _service_page_context(service, today) -> dict:
     return {"service": service, "page": ServicePage(service, today, list(other_services))}
 
 
-# The service navigation, which base.html's header includes: it lists the visitor's shortlist.
-NAVIGATION = "includes/service_navigation.html"
-
-
-@dataclass(frozen=True)
-class _Hole:
-    """An item of the navigation that stands for all of it while a page is cut."""
-
-    label: str
-    url: str = ""
-    active: bool = False
-
-
 def _service_page_with_holes(service, *, today, council) -> page_cache.PageWithHoles:
     """A service's page with a hole for each of _visitor_fragments, for every visitor: rendered
     without a request, so nothing of anyone's can be in it. What the site's context processor
     gives every page but the navigation is given here."""
     markers = page_cache.hole_markers(["navigation", "way_back", "messages", "shortlist"])
-    site = {"service_name": settings.SERVICE_NAME, "navigation": [_Hole(markers["navigation"])]}
-    context = _service_page_context(service, today) | site | {"council": council, "own": markers}
-    html = render_to_string("directory/service.html", context)
-    # The navigation is cut out whole, where it renders as it does on its own.
-    alone = render_to_string(NAVIGATION, site)
-    if html.count(alone) != 1:
-        raise ValueError(f"A service's page does not hold {NAVIGATION} once.")
-    return page_cache.cut(html.replace(alone, markers["navigation"]), markers)
+    context = _service_page_context(service, today) | {"own": markers}
+    return page_cache.render_cut("directory/service.html", context, markers, council=council)
 
 
 def _visitor_fragments(request, service_id, *, preview=False) -> dict[str, str]:
@@ -274,13 +254,11 @@ def _visitor_fragments(request, service_id, *, preview=False) -> dict[str, str]:
     Most visitors have no way back and no messages: those need no rendering."""
     results_url = "" if preview else _results_url(request)
     fragments = {
-        "navigation": render_to_string(NAVIGATION, request=request),
+        "navigation": page_cache.visitor_navigation(request),
         "way_back": _way_back(results_url, request) if results_url else _breadcrumbs(),
-        "messages": "",
+        "messages": page_cache.visitor_messages(request),
         "shortlist": "",
     }
-    if len(messages.get_messages(request)):  # counting them leaves them to be shown
-        fragments["messages"] = render_to_string("includes/messages.html", request=request)
     if not preview:
         on_shortlist = service_id in Shortlist(request.session)
         fragments["shortlist"] = render_to_string(

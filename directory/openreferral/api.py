@@ -14,6 +14,7 @@ from django.urls import reverse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
+from .. import data_version
 from ..council import council_for
 from ..querysets import FilterOptions
 from ..results import ids_in_order, link_ids_in_order
@@ -152,7 +153,7 @@ def _paged_list(request, params, *, page_model, matching, ids_of, page_of, to_it
 def _page_key(request, context) -> str:
     """A list page's cache key: its address and everything its answer is made from (the
     data's version, the council's name and the site's address)."""
-    version = "{}:{}".format(*(context.options.index_version or ("", "")))
+    version = data_version.as_text(context.options.index_version)
     made_from = "\n".join(
         (request.get_full_path(), version, context.council_name, context.site_url)
     )
