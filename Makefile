@@ -70,8 +70,9 @@ seed: migrate ## Load the demo council (idempotent)
 	$(DEV_ENV) $(MANAGE) seed_demo
 
 .PHONY: run
-run: seed ## Install, migrate, load the demo council and serve on http://127.0.0.1:8000
-	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+run: seed ## Install, migrate, load the demo council and serve on http://127.0.0.1:8000 (with a task worker beside it)
+	$(DEV_ENV) $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 # ---------------------------------------------------------------------------- test
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "directory",
     "eligibility",
     "portal",
@@ -129,6 +131,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The embedded default keeps the cache in each process; production shares one (redis://...),
 # so rate limits hold across workers (portal.checks warns otherwise).
+# Work that outlasts a request (large imports, alert emails) is a task: stored in the database and
+# run by `manage.py db_worker` (beside the server in `make run`; its own process in production).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://short-breaks")}
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
