@@ -121,7 +121,7 @@ test-production: install nginx ## The slow-client and oversize-request tests aga
 BENCH_ENV := DJANGO_SETTINGS_MODULE=portal.settings.test
 
 .PHONY: bench
-bench: install postgres ## Time searches, the checker, the open data, the back office and the reports on SQLite and PostgreSQL
+bench: install postgres ## Time searches, the checker, the open data, the back office, the reports and a 10,000-row import on SQLite and PostgreSQL
 	$(BENCH_ENV) $(MANAGE) bench_directory
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_directory
 	$(BENCH_ENV) $(MANAGE) bench_openreferral
@@ -132,6 +132,13 @@ bench: install postgres ## Time searches, the checker, the open data, the back o
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_back_office
 	$(BENCH_ENV) $(MANAGE) bench_reports
 	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_reports
+	$(BENCH_ENV) $(MANAGE) bench_imports
+	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_imports
+
+.PHONY: bench-places
+bench-places: install postgres ## Time the places page (10,000 services, 1,000 places) and send_place_alerts (10,000 alerts against 1,000 new places) on SQLite and PostgreSQL
+	$(BENCH_ENV) $(MANAGE) bench_places_now
+	$(BENCH_ENV) DATABASE_URL=$(PG_URL) $(MANAGE) bench_places_now
 
 # Debian's wrk 4.1, the HTTP load generator of make bench-http.
 .PHONY: wrk

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .listings import listing_from_forms, listing_of
-from .models import ProposedChange, Service, Status
+from .models import ProposedChange, Service, Status, Venue
+from .proposal_merge import Merge, proposal_merge
 from .roles import acts_for_providers
 from .services import listing_apply, service_refresh_derived_fields, service_version_record
 
@@ -77,6 +78,8 @@ def listing_save(
         for_a_provider = acts_for_providers(by)
         if for_a_provider:
             service.status = Status.DRAFT
+        elif "last_checked_on" in form.changed_data:
+            service.last_checked_by = by  # whoever sets the day checked it
         service.full_clean()
         service.skip_history_when_saving = True  # one version, once the inlines are saved too
         service.save()
@@ -122,16 +125,84 @@ def _waiting(change: ProposedChange) -> ProposedChange:
     return change
 
 
-def proposed_change_approve(*, change: ProposedChange, by) -> ProposedChange:
-    """Put the change live: an edit is applied to the published service, a new listing is
-    published as it is now. Approving counts as checking the listing, by the approver, today."""
+def proposal_base(change: ProposedChange) -> dict | None:
+    """The listing as it was when the change was proposed: the service's version current
+    then (every save of a listing is one), or None if none was kept."""
+    version = (
+        change.service.history.filter(history_date__lte=change.proposed_at)
+        .exclude(listing=None)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    return version.listing if version is not None else None
+
+
+def proposed_change_merge(*, change: ProposedChange, choices=None) -> Merge:
+    """What approving the change would make the listing: only what the provider changed, each
+    field an officer also changed since as the approver chose (directory.proposal_merge)."""
+    return proposal_merge(
+        base=proposal_base(change),
+        proposed=change.listing,
+        live=listing_of(change.service),
+        choices=choices,
+    )
+
+
+def deleted_venues(merge: Merge) -> list[str]:
+    """The names of the venues the provider's change adds or keeps that were deleted since."""
+    if "venues" not in merge.provider_changed:
+        return []
+    wanted = set(merge.listing.get("venues", []))
+    gone = wanted - {
+        str(pk) for pk in Venue.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+    }
+    if not gone:
+        return []
+    names = {
+        str(record.id): record.name
+        for record in Venue.history.filter(id__in=gone).order_by("history_date")
+    }
+    return sorted(names.get(pk, "a venue") for pk in gone)
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.username) if user else "someone since removed"
+
+
+def credit(change: ProposedChange, by) -> str:
+    """Who made the version an approval makes: the provider's person and the approver."""
+    return f"Proposed by {_person(change.proposed_by)}, approved by {_person(by)}"
+
+
+def proposed_change_approve(*, change: ProposedChange, by, choices=None) -> ProposedChange:
+    """Put the change live: for an edit, only the fields the provider changed, each field an
+    officer also changed since as `choices` says (field name to Keep); a new listing is
+    published as it is now. Approving counts as checking the listing, by the approver, today;
+    the version it makes names who proposed and who approved. Raises ValidationError, writing
+    nothing, if a clash has no choice or a venue the change names was deleted since."""
     with transaction.atomic():
         change = _waiting(change)
         service = change.service
         service.status = Status.PUBLISHED
         service.last_checked_on, service.last_checked_by = timezone.localdate(), by
+        service._change_reason = credit(change, by)
+        service._history_user = by
         if change.kind == Kind.EDIT:
-            listing_apply(service=service, listing=change.listing)
+            merge = proposed_change_merge(change=change, choices=choices)
+            if merge.unresolved:
+                raise ValidationError(
+                    "Choose which value to keep where the listing was changed since the "
+                    "provider proposed this."
+                )
+            gone = deleted_venues(merge)
+            if gone:
+                raise ValidationError(
+                    {
+                        "venues": f"{', '.join(gone)} was deleted since the provider proposed "
+                        "this change. Reject it with a reason, or restore the venue first."
+                    }
+                )
+            listing_apply(service=service, listing=merge.listing)
         else:
             service.save(update_fields=["status", "last_checked_on", "last_checked_by"])
         return _decide(change, State.APPROVED, by)
@@ -147,11 +218,11 @@ def proposed_change_reject(*, change: ProposedChange, by, reason: str) -> Propos
 
 
 def proposed_change_decide(
-    *, change: ProposedChange, by, decision: Decision, reason: str = ""
+    *, change: ProposedChange, by, decision: Decision, reason: str = "", choices=None
 ) -> ProposedChange:
     """Approve or reject the change, as the editor decided (see the two functions above)."""
     if decision == Decision.APPROVE:
-        return proposed_change_approve(change=change, by=by)
+        return proposed_change_approve(change=change, by=by, choices=choices)
     return proposed_change_reject(change=change, by=by, reason=reason)
 
 

@@ -8,6 +8,7 @@ from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fluid, Layout, Size
 from django import forms
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.html import conditional_escape, format_html, format_html_join
 
 from .distance import Point
@@ -321,4 +322,42 @@ class ProblemReportForm(forms.ModelForm):
             Field.textarea("details", label_size=Size.SMALL, max_characters=1200),
             Field.text("email", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
             Button("submit", "Send report"),
+        )
+
+
+class ListingCorrectionsForm(forms.Form):
+    """What has changed in a listing, from its provider's confirmation link (no account)."""
+
+    changes = forms.CharField(
+        label="What has changed?",
+        help_text="For example new days or times, a new phone number, or that it has closed.",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Enter what has changed",
+            "max_length": "Enter what has changed in 1,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.textarea("changes", label_size=Size.MEDIUM, max_characters=1000),
+            Button("submit", "Send to the council"),
+        )
+
+
+class InvitationPasswordForm(SetPasswordForm):
+    """Choosing a password from an invitation (directory.invitations)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Choose a password"
+        self.fields["new_password2"].label = "Type it again"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("new_password1", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
+            Field.text("new_password2", field_width=Fluid.TWO_THIRDS, label_size=Size.SMALL),
+            Button("submit", "Set my password"),
         )

@@ -19,8 +19,10 @@ from .models import (
     Provider,
     Service,
     ServiceLocation,
+    Status,
     Venue,
 )
+from .venue_positions import unlocated_warning
 
 SEPARATOR = ";"
 
@@ -31,6 +33,20 @@ class TermsWidget(widgets.ManyToManyWidget):
     def __init__(self, model, label, lookups=("code", "name")):
         super().__init__(model, separator=SEPARATOR, field="name")
         self.label, self.lookups = label, lookups
+        # Each name's terms, looked up once per import: a file of 10,000 rows names the same
+        # few terms over and over. (Each resource has its own copy of its fields' widgets.)
+        self.known: dict[str, set] = {}
+
+    def matches(self, item: str) -> set:
+        """The terms a name or code stands for."""
+        key = item.lower()
+        if key not in self.known:
+            self.known[key] = {
+                term
+                for lookup in self.lookups
+                for term in self.model.objects.filter(**{f"{lookup}__iexact": item})
+            }
+        return set(self.known[key])
 
     def clean(self, value, row=None, **kwargs):
         if not value:
@@ -38,11 +54,7 @@ class TermsWidget(widgets.ManyToManyWidget):
         wanted = [item.strip() for item in str(value).split(SEPARATOR) if item.strip()]
         found, unknown = [], []
         for item in wanted:
-            matches = {
-                term
-                for lookup in self.lookups
-                for term in self.model.objects.filter(**{f"{lookup}__iexact": item})
-            }
+            matches = self.matches(item)
             if len(matches) == 1:
                 found.append(matches.pop())
             elif matches:
@@ -65,14 +77,17 @@ class ProviderWidget(widgets.ForeignKeyWidget):
 
     def __init__(self):
         super().__init__(Provider, field="name")
+        self.known: dict[str, Provider | None] = {}  # looked up once per import, by name
 
     def clean(self, value, row=None, **kwargs):
         if not value:
             raise ValueError("Enter the provider's name.")
-        try:
-            return Provider.objects.get(name__iexact=str(value).strip())
-        except Provider.DoesNotExist:
-            raise ValueError(f"No provider is called '{value}'. Import providers first.") from None
+        name = str(value).strip()
+        if name.lower() not in self.known:
+            self.known[name.lower()] = Provider.objects.filter(name__iexact=name).first()
+        if self.known[name.lower()] is None:
+            raise ValueError(f"No provider is called '{value}'. Import providers first.")
+        return self.known[name.lower()]
 
 
 class YesNoWidget(widgets.Widget):
@@ -130,6 +145,12 @@ class CheckedResource(resources.ModelResource):
         super().__init__()
         self.seen: dict = {}
         self.saved: list = []
+        # When a file is checked in batches before it is saved (directory.import_jobs): the rows
+        # before this batch, and whether to check each row without saving it at all.
+        self.row_offset = 0
+        self.check_only = False
+        # (row number, text): what is worth knowing but stops nothing, shown with the preview.
+        self.warnings: list[tuple[int | None, str]] = []
 
     def before_import(self, dataset, **kwargs):
         expected = set(self.get_import_fields_names())
@@ -159,7 +180,20 @@ class CheckedResource(resources.ModelResource):
             raise ValidationError(
                 f"This row repeats row {self.seen[key]}: each record may appear only once."
             )
-        self.seen[key] = kwargs.get("row_number")
+        self.seen[key] = (kwargs.get("row_number") or 0) + self.row_offset
+
+    def after_import(self, dataset, result, **kwargs):
+        result.warnings = self.warnings
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if self.check_only:
+            self.before_save_instance(instance, row, **kwargs)
+            return
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        if not self.check_only:
+            super().save_m2m(instance, row, **kwargs)
 
     def after_save_instance(self, instance, row, **kwargs):
         if not kwargs.get("dry_run"):
@@ -254,9 +288,12 @@ class VenueResource(ProviderOwnedResource):
 
     def before_save_instance(self, instance, row, **kwargs):
         services.venue_fill_position(venue=instance)
+        if warning := unlocated_warning(instance):
+            self.warnings.append((kwargs.get("row_number"), warning))
 
     def after_import(self, dataset, result, **kwargs):
         """The services held at the venues take their features and text from them."""
+        super().after_import(dataset, result, **kwargs)
         if not kwargs.get("dry_run"):
             held_at = ServiceLocation.objects.filter(venue__in=self.saved)
             services.services_refresh_derived_fields(
@@ -310,16 +347,22 @@ class ServiceResource(ProviderOwnedResource):
         )
 
     def row_problems(self, row):
-        return {
+        problems = {
             name: [f"Enter at least one {label}."]
             for name, label in (("kinds", "kind of break"), ("localities", "locality"))
             if not _text(row, name)
         }
+        if _text(row, "status") == Status.PUBLISHED and not _text(row, "needs"):
+            problems["needs"] = [
+                "Enter at least one need: a published listing must say which needs it is for."
+            ]
+        return problems
 
     def before_save_instance(self, instance, row, **kwargs):
         instance.skip_history_when_saving = True  # one version, after the lists are saved
 
     def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
         if kwargs.get("dry_run"):
             return
         services.services_refresh_derived_fields(service_ids=[s.pk for s in self.saved])

@@ -9,6 +9,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
+from .listing_confirmations import LINK_DAYS, link_url
 from .models import Council, Provider, ReviewReminder, Service
 from .presenters import describe_date
 from .reviews import REMIND_AGAIN_AFTER_DAYS, Cycle
@@ -30,10 +31,11 @@ class Skipped:
 
 
 def reminder_text(
-    provider: Provider, services: list[Service], council: Council, link: str
+    provider: Provider, services: list[Service], council: Council, link: str, signs_in=True
 ) -> tuple[str, str]:
     """The subject and body of a reminder: plain words, each listing with when it was last
-    checked, and where to update them."""
+    checked, and where to update them: the back office for a provider with a sign-in, its
+    confirmation link (directory.listing_confirmations) for one without."""
     months = council.review_every_months
     lines = [
         f"Dear {provider.name},",
@@ -45,11 +47,17 @@ def reminder_text(
     for service in services:
         when = describe_date(service.last_checked_on) or "never"
         lines.append(f"- {service.name} (last checked: {when})")
+    if signs_in:
+        lines += ["", "Please sign in and check each one, or tell us what has changed:", link, ""]
+    else:
+        lines += [
+            "",
+            "Please check each one: you can tell us it is still correct, or what has changed, "
+            f"at this address. You do not need an account, and it works for {LINK_DAYS} days:",
+            link,
+            "",
+        ]
     lines += [
-        "",
-        "Please sign in and check each one, or tell us what has changed:",
-        link,
-        "",
         f"If you have a question, reply to this email or contact {council.contact_email or 'us'}.",
         "",
         f"{council.name}",
@@ -78,6 +86,11 @@ def due_reminders(today: dt.date) -> tuple[list[Reminder], list[Skipped]]:
     reminded = set(
         ReviewReminder.objects.filter(sent_at__gte=recently).values_list("provider_id", flat=True)
     )
+    with_sign_in = set(
+        Provider.objects.filter(pk__in=[p.pk for p in by_provider], users__is_active=True)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
     link = f"{settings.SITE_URL}{reverse('admin:directory_service_changelist')}?review=overdue"
     reminders, skipped = [], []
     for provider, services in by_provider.items():
@@ -87,7 +100,10 @@ def due_reminders(today: dt.date) -> tuple[list[Reminder], list[Skipped]]:
         elif not provider.email:
             skipped.append(Skipped(provider, "no email address"))
         else:
-            subject, body = reminder_text(provider, services, council, link)
+            signs_in = provider.pk in with_sign_in
+            subject, body = reminder_text(
+                provider, services, council, link if signs_in else link_url(provider), signs_in
+            )
             names = [service.name for service in services]
             reminders.append(Reminder(provider, provider.email, subject, body, names))
     return reminders, skipped

@@ -37,3 +37,16 @@ class Cycle:
 
 def is_overdue(last_checked: dt.date | None, today: dt.date, months: int) -> bool:
     return last_checked is None or last_checked < Cycle(today, months).overdue_before
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day if it has no such day."""
+    return months_before(day, -months)
+
+
+def review_due_on(last_checked: dt.date | None, months: int) -> dt.date | None:
+    """The first day a listing is overdue: `months` after it was last checked, the day after
+    the same date (None if it was never checked, so is due now)."""
+    if last_checked is None:
+        return None
+    return months_after(last_checked, months) + dt.timedelta(days=1)

@@ -35,6 +35,12 @@ _EDITOR = {
     "directory.council": VIEW,
     "directory.postcode": VIEW,
     "directory.reviewreminder": VIEW,
+    # Imports run in the background: their progress and results (directory.import_jobs).
+    "directory.importjob": VIEW,
+    # Short-notice places: posted, taken and withdrawn, never deleted (the report counts them).
+    "short_notice.shortnoticeplace": ("view", "add", "change"),
+    # The "PA register" permission: the officers' queue of personal assistants.
+    "personal_assistants.personalassistant": ("view", "change", "approve"),
 }
 
 MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
@@ -42,6 +48,8 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         **_EDITOR,
         "directory.council": ("view", "change"),
         "directory.problemreport": ("view", "change", "delete"),
+        # Families' email alerts: to find and delete one when its family asks.
+        "short_notice.alert": ("view", "delete"),
         "eligibility.ruleset": ALL,
         "eligibility.rulesetpassport": ALL,
         "eligibility.rulesetcase": ALL,
@@ -51,6 +59,9 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "portal.statement": (*ALL, "publish"),
         "portal.statementsection": ALL,
         "portal.report": VIEW,
+        "portal.activity": VIEW,  # the activity log: who changed what, when
+        # A deleted provider, venue or service: deleting it for good (directory.archive).
+        **{f"directory.{model}": (*ALL, "purge") for model in ("provider", "service", "venue")},
         # Staff sign-in lockouts (django-axes' failed attempts): see them, and lift one.
         "axes.accessattempt": ("view", "delete"),
     },
@@ -65,6 +76,7 @@ MATRIX: dict[str, dict[str, tuple[str, ...]]] = {
         "directory.servicelocation": ALL,
         "directory.venue": ("view", "add"),
         "directory.proposedchange": VIEW,
+        "short_notice.shortnoticeplace": ("view", "add", "change"),
         # To pick from the council's lists when describing a service or venue.
         **{f"directory.{term}": VIEW for term in ("need", "breakkind", "locality")},
         "directory.accessibilityfeature": VIEW,

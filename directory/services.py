@@ -20,6 +20,7 @@ from .models import (
 )
 from .postcodes import parse_postcode
 from .search import search_document
+from .tasks import problem_report_notify
 from .timings import SessionTime, timing_columns, timings_of
 
 
@@ -140,6 +141,8 @@ def problem_report_create(
     report.full_clean()
     with transaction.atomic():
         report.save()
+        # Emailed by the task queue once saved, so that a slow mail server never slows the page.
+        transaction.on_commit(lambda: problem_report_notify.enqueue(str(report.pk)))
     return report
 
 
@@ -194,9 +197,16 @@ def problem_reports_delete_resolved(*, before) -> int:
 
 
 def services_mark_checked(*, services, by, on) -> int:
-    """Record that an officer checked these listings with their providers on the day."""
+    """Record that an officer checked these listings with their providers on the day: each is
+    saved, so each gets a version naming who checked it."""
+    count = 0
     with transaction.atomic():
-        return services.update(last_checked_on=on, last_checked_by=by)
+        for service in Service.objects.filter(pk__in=list(services.values_list("pk", flat=True))):
+            service.last_checked_on, service.last_checked_by = on, by
+            service._history_user, service._change_reason = by, "Marked as checked"
+            service.save(update_fields=["last_checked_on", "last_checked_by"])
+            count += 1
+    return count
 
 
 def service_version_record(*, service: Service, created: bool = False) -> None:

@@ -87,7 +87,13 @@ def _same(model, name: str, before, after) -> bool:
     field = model._meta.get_field(name)
     if field.is_relation:
         return before == after
-    return field.to_python(before) == field.to_python(after)
+    return _unified(field.to_python(before)) == _unified(field.to_python(after))
+
+
+def _unified(value):
+    """Text with one kind of line ending: a browser sends a textarea's lines ending "\r\n",
+    a spreadsheet or an API "\n", and the same words are not a change."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 def _label(model, name: str) -> str:
@@ -111,6 +117,11 @@ def _changed(model, before: dict | None, after: dict) -> list[str]:
             continue
         changed.append(name)
     return changed
+
+
+def changed_fields(model, before: dict, after: dict) -> list[str]:
+    """The names of the fields that differ between two snapshots, in the model's field order."""
+    return _changed(model, before, after)
 
 
 def changed_labels(model, before: dict | None, after: dict) -> list[str]:

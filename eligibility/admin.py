@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from directory.admin.conflicts import ConflictGuarded
 from directory.admin.read_only import (
     PublishedIsReadOnly,
     PublishedIsReadOnlyInline,
@@ -70,6 +71,7 @@ class RulesetForm(forms.ModelForm):
         model = Ruleset
         fields = [  # status changes only through publish and retire
             "name",
+            "public_name",
             "valid_from",
             "valid_to",
             "min_age",
@@ -105,14 +107,17 @@ class CaseInline(PassportInline):
 
 
 @admin.register(Ruleset)
-class RulesetAdmin(SimpleHistoryAdmin):
+class RulesetAdmin(ConflictGuarded, SimpleHistoryAdmin):
     form = RulesetForm
     list_display = ("name", "version", "status", "valid_from", "valid_to", "published_at")
     list_filter = ("status",)
     inlines = [PassportInline, CaseInline]
     readonly_fields = ("status", "version", "published_at", "published_by", "case_results")
     fieldsets = (
-        (None, {"fields": ("name", "version", "status", ("valid_from", "valid_to"))}),
+        (
+            None,
+            {"fields": ("name", "public_name", "version", "status", ("valid_from", "valid_to"))},
+        ),
         (
             "Ages and area",
             {
@@ -268,6 +273,11 @@ class CaseForm(forms.ModelForm):
     evidence = checkboxes(
         [(e, rules.CONDITION_NAMES[e].capitalize()) for e in rules.EVIDENCE], "Evidence"
     )
+    unsure = checkboxes(
+        [(f, rules.CONDITION_NAMES[f].capitalize()) for f in rules.UNSURE_FLAGS],
+        "Answered 'not sure'",
+        "These count as 'not sure', whatever the yes-or-no answer above says.",
+    )
     resident = forms.TypedChoiceField(
         choices=RulesetCase.YES_NO, coerce=lambda value: value == "True", widget=forms.RadioSelect
     )
@@ -296,6 +306,7 @@ class CaseForm(forms.ModelForm):
             "behaviour_risk",
             "carer_struggling",
             "open_to_disability_team",
+            "unsure",
             "expected_targeted",
             "expected_specialist_assessment",
         ]
@@ -338,6 +349,7 @@ class RulesetCaseAdmin(PublishedIsReadOnly, SimpleHistoryAdmin):
                     "behaviour_risk",
                     "carer_struggling",
                     "open_to_disability_team",
+                    "unsure",
                 )
             },
         ),

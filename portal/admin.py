@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from directory.admin.conflicts import ConflictGuarded
 from directory.admin.history import history_response
 from directory.admin.object_pages import object_or_404
 from directory.admin.read_only import PublishedIsReadOnly, PublishedIsReadOnlyInline
@@ -16,6 +17,7 @@ from directory.admin.read_only import PublishedIsReadOnly, PublishedIsReadOnlyIn
 # lockouts_admin and staff_admin replace django-axes' and django.contrib.auth's own pages.
 from . import lockouts_admin, services, staff_admin, statement_history  # noqa: F401
 from .models import Statement, StatementSection
+from .reports import activity  # noqa: F401 (the activity log's page)
 
 
 class StatementSectionInline(PublishedIsReadOnlyInline, admin.StackedInline):
@@ -25,7 +27,7 @@ class StatementSectionInline(PublishedIsReadOnlyInline, admin.StackedInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(PublishedIsReadOnly, admin.ModelAdmin):
+class StatementAdmin(ConflictGuarded, PublishedIsReadOnly, admin.ModelAdmin):
     list_display = ("number", "title", "status", "effective_on", "review_due_on", "published_at")
     list_display_links = ("number", "title")
     list_filter = ("status",)

@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from directory.models.revisions import Revised
+
 from .querysets import StatementQuerySet
 
 
@@ -33,10 +35,12 @@ class StatementContent(models.Model):
         abstract = True
 
 
-STATEMENT_HISTORY = HistoricalRecords(excluded_fields=["updated_at"], bases=[StatementContent])
+STATEMENT_HISTORY = HistoricalRecords(
+    excluded_fields=["updated_at", "revision"], bases=[StatementContent]
+)
 
 
-class Statement(models.Model):
+class Statement(Revised):
     """One version of the council's Short Breaks Services Statement."""
 
     class Status(models.TextChoices):
@@ -45,7 +49,10 @@ class Statement(models.Model):
         SUPERSEDED = "superseded", "Superseded"
 
     number = models.PositiveIntegerField(
-        "version", unique=True, editable=False, help_text="Its address: /statement/<version>/."
+        "version",
+        unique=True,
+        editable=False,
+        help_text="Its address: /statement/ then the number, as in /statement/3/.",
     )
     title = models.CharField(max_length=200, default="Short Breaks Services Statement")
     effective_on = models.DateField(
@@ -129,6 +136,19 @@ class Report(models.Model):
 
     def __str__(self):
         return "Reports"
+
+
+class Activity(models.Model):
+    """No table: the permission to read the activity log of every record's changes
+    (portal.reports.activity)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ("view",)
+        verbose_name_plural = "activity"
+
+    def __str__(self):
+        return "Activity log"
 
 
 class StatementSection(models.Model):

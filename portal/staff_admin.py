@@ -20,7 +20,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from directory.roles import may_manage, role_groups, users_managed_by
+from directory.invitations import provider_role_users
+from directory.roles import acts_for_providers, may_manage, role_groups, users_managed_by
 
 User = get_user_model()
 
@@ -48,10 +49,29 @@ OWN_ACCESS = ("is_active", "is_staff", "roles")
 admin.site.unregister(User)
 
 
+def links_provider_users(request) -> bool:
+    """Whether the request is the provider page's search for people to link to it
+    ("People who update its listings"), by someone who may change providers: directory editors
+    search there too, though they have no user pages, and find only provider users
+    (directory.invitations.provider_role_users)."""
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.url_name == "autocomplete"
+        and request.GET.get("app_label") == "directory"
+        and request.GET.get("model_name") == "provider"
+        and request.GET.get("field_name") == "users"
+        and request.user.has_perm("directory.change_provider")
+        and not acts_for_providers(request.user)
+    )
+
+
 @admin.register(User)
 class StaffUserAdmin(UserAdmin):
     def get_queryset(self, request):
         users = super().get_queryset(request)
+        if links_provider_users(request):
+            return users.filter(pk__in=provider_role_users().values("pk"))
         if request.user.is_superuser:
             return users
         return users.filter(pk__in=users_managed_by(request.user).values("pk"))
@@ -70,6 +90,8 @@ class StaffUserAdmin(UserAdmin):
         return found
 
     def has_view_permission(self, request, obj=None):
+        if obj is None and links_provider_users(request):
+            return True
         return super().has_view_permission(request, obj) and (
             obj is None or may_manage(request.user, obj)
         )

@@ -4,7 +4,7 @@ from django.views.generic import TemplateView
 
 from directory.openreferral.api import api as openreferral_api
 
-from . import health, views
+from . import health, staff_sessions, views
 
 site_patterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -25,12 +25,15 @@ site_patterns = [
         TemplateView.as_view(template_name="portal/robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("staff/keep-alive/", staff_sessions.keep_alive, name="staff-keep-alive"),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("directory/", include("directory.urls")),
+    path("places/", include("directory.short_notice.urls")),
     path("check/", include("eligibility.urls")),
+    path("personal-assistants/", include("directory.personal_assistants.urls")),
     path("api/openreferral/", openreferral_api.urls),
     path("health", health.health, name="health"),
     path("", include((site_patterns, "portal"))),

@@ -8,6 +8,7 @@ seams: import and export (imports), history and revert (history), what a provide
 
 from . import (  # noqa: F401
     council,
+    import_jobs,
     problem_reports,
     proposed_changes,
     providers,

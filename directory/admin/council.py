@@ -7,10 +7,12 @@ from django.urls import reverse
 
 from ..models import Council
 from .directory_admin import DirectoryAdmin
+from .forms import CouncilForm
 
 
 @admin.register(Council)
 class CouncilAdmin(DirectoryAdmin):
+    form = CouncilForm
     fieldsets = (
         (None, {"fields": ("name",)}),
         (
@@ -25,10 +27,31 @@ class CouncilAdmin(DirectoryAdmin):
             },
         ),
         ("Early Help", {"fields": ("early_help_phone", "early_help_url")}),
+        (
+            "Young adults (16 to 25)",
+            {
+                "fields": (
+                    "adult_social_care_name",
+                    "adult_social_care_phone",
+                    "adult_social_care_email",
+                    "adult_social_care_url",
+                    "transition_team_name",
+                    "transition_team_phone",
+                    "transition_team_email",
+                    "transition_team_url",
+                ),
+                "description": "Shown to young adults whose eligibility result points beyond "
+                "short breaks for children.",
+            },
+        ),
         ("Other links", {"fields": ("local_offer_url", "feedback_email")}),
         ("Finding short breaks", {"fields": ("search_radius_miles",)}),
         ("Review cycle", {"fields": ("review_every_months",)}),
         ("Reports", {"fields": ("supply_threshold",)}),
+        (
+            "Personal assistants register",
+            {"fields": ("pa_dbs_valid_years", "direct_payments_guidance_url")},
+        ),
     )
 
     def has_add_permission(self, request):

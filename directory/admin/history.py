@@ -12,6 +12,8 @@ from django.urls import path, reverse
 from .. import history
 from ..history import VersionFormat
 from ..roles import acts_for_providers
+from .archive import Archived
+from .conflicts import ConflictGuarded
 from .directory_admin import DirectoryAdmin
 from .object_pages import object_or_404
 from .validation_problems import listing_problems
@@ -58,9 +60,11 @@ def history_response(
     return TemplateResponse(request, HISTORY_TEMPLATE, context)
 
 
-class VersionedAdmin(DirectoryAdmin):
+class VersionedAdmin(Archived, ConflictGuarded, DirectoryAdmin):
     """A record's "History" page lists its versions (directory.history) with what each changed;
-    any two can be compared, and the council's officers can revert to one after confirming."""
+    any two can be compared, and the council's officers can revert to one after confirming.
+    Its change form refuses a save over someone else's (directory.admin.conflicts), and a
+    deleted provider, venue or service can be restored (directory.admin.archive)."""
 
     object_history_template = HISTORY_TEMPLATE
 

@@ -5,9 +5,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from import_export.admin import ImportExportMixin
 
+from .. import import_jobs
 from ..import_storage import ConfirmUploadForm, ImportUploadStorage, UploadNotFound
 from ..roles import acts_for_providers
-from ..spreadsheet_formats import SafeCSV, SafeXLSX
 
 
 class Importable(ImportExportMixin):
@@ -18,7 +18,7 @@ class Importable(ImportExportMixin):
     as text) and every upload kept through directory.import_storage (the confirm step's name
     never reaches the file system); neither can be changed in settings."""
 
-    formats = import_formats = export_formats = [SafeCSV, SafeXLSX]
+    formats = import_formats = export_formats = list(import_jobs.FORMATS)
     tmp_storage_class = ImportUploadStorage
     confirm_form_class = ConfirmUploadForm
     import_template_name = "admin/directory/import.html"
@@ -38,6 +38,41 @@ class Importable(ImportExportMixin):
         """The change list as filtered and searched, and never a record the user may not see,
         whatever the admin class is mixed with."""
         return super().get_export_queryset(request).visible_to(request.user)
+
+    def import_action(self, request, **kwargs):
+        """A file of more than BACKGROUND_ROWS rows is imported by the task queue, and the
+        officer sent to its progress page; a smaller one is previewed here as before."""
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_import_form(request)
+            if form.is_valid():
+                job = self._background_job(request, form)
+                if job is not None:
+                    return redirect(job.get_absolute_url())
+        return super().import_action(request, **kwargs)
+
+    def _background_job(self, request, form):
+        upload = form.cleaned_data["import_file"]
+        file_format = int(form.cleaned_data["format"])
+        data = b"".join(upload.chunks())
+        try:
+            rows = len(import_jobs.read_dataset(data, file_format))
+        except Exception:  # the preview says what is wrong with a file it cannot read
+            return None
+        if rows <= import_jobs.BACKGROUND_ROWS:
+            return None
+        return import_jobs.import_job_start(
+            records=self.opts.model_name,
+            file_name=upload.name,
+            file_format=file_format,
+            data=data,
+            by=request.user,
+        )
+
+    def get_import_context_data(self, **kwargs):
+        return {
+            **super().get_import_context_data(**kwargs),
+            "background_rows": import_jobs.BACKGROUND_ROWS,
+        }
 
     def get_import_data_kwargs(self, **kwargs):
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}

@@ -12,7 +12,10 @@ from .directory_admin import DirectoryAdmin
 class ProblemReportAdmin(DirectoryAdmin):
     """The inbox of what families say is wrong with listings."""
 
-    list_display = ("service_link", "kind", "state", "created_at", "handled_by")
+    # The report itself is the link to open it; the listing links to the listing. (A link to
+    # the listing as the first column put one link inside another, and the report's was empty.)
+    list_display = ("kind", "service_link", "state", "created_at", "handled_by")
+    list_display_links = ("kind",)
     list_filter = ("state", "kind", ("created_at", admin.DateFieldListFilter))
     search_fields = ("service__name", "service__provider__name", "details")
     list_select_related = ("service", "handled_by")

@@ -1,12 +1,14 @@
 """Providers and their venues in the back office."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from .. import services
 from ..imports import ProviderResource, VenueResource
 from ..models import Provider, Venue
+from ..venue_positions import unlocated_warning
 from .history import VersionedAdmin
 from .imports import Importable
+from .invitations import InvitesStaff
 from .scoping import ProviderScoped
 
 
@@ -25,7 +27,7 @@ class VenueInline(ProviderScoped, admin.StackedInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(ProviderScoped, Importable, VersionedAdmin):
+class ProviderAdmin(InvitesStaff, ProviderScoped, Importable, VersionedAdmin):
     resource_classes = [ProviderResource]
     list_display = ("name", "email", "phone", "charity_number")
     search_fields = ("name", "email")
@@ -44,6 +46,8 @@ class ProviderAdmin(ProviderScoped, Importable, VersionedAdmin):
             return super().save_formset(request, form, formset, change)
         for venue in formset.save(commit=False):
             services.venue_save(venue=venue)
+            if warning := unlocated_warning(venue):
+                self.message_user(request, warning, messages.WARNING)
         for venue in formset.deleted_objects:
             venue.delete()
         formset.save_m2m()
@@ -71,6 +75,8 @@ class VenueAdmin(ProviderScoped, Importable, VersionedAdmin):
     def save_model(self, request, obj, form, change):
         services.venue_fill_position(venue=obj)
         super().save_model(request, obj, form, change)
+        if warning := unlocated_warning(obj):
+            self.message_user(request, warning, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

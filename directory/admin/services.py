@@ -2,6 +2,7 @@
 filter and "Mark as checked today", and providers' saves held for approval."""
 
 from django.contrib import admin, messages
+from django.db.models import Value
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -11,8 +12,10 @@ from ..imports import ServiceResource
 from ..models import Council, ProposedChange, Service, ServiceLocation, Session
 from ..roles import acts_for_providers
 from .changelists import BoundedDateHierarchy
+from .forms import ServiceForm
 from .history import VersionedAdmin
 from .imports import Importable
+from .listing_confirmations import ConfirmsListings
 from .scoping import ProviderScoped
 
 
@@ -40,7 +43,7 @@ REVIEW_STATES = {
 class ReviewFilter(admin.SimpleListFilter):
     """Listings by when they are next due to be checked, under the council's review cycle."""
 
-    title = "review"
+    title = "review due"
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
@@ -58,8 +61,11 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service)
-class ServiceAdmin(BoundedDateHierarchy, ProviderScoped, Importable, VersionedAdmin):
+class ServiceAdmin(
+    ConfirmsListings, BoundedDateHierarchy, ProviderScoped, Importable, VersionedAdmin
+):
     resource_classes = [ServiceResource]
+    form = ServiceForm
     list_display = (
         "name",
         "provider",
@@ -68,6 +74,7 @@ class ServiceAdmin(BoundedDateHierarchy, ProviderScoped, Importable, VersionedAd
         "status",
         "availability",
         "last_checked_on",
+        "review_due",
     )
     list_filter = (ReviewFilter, "status", "tier", "availability", "kinds", "localities")
     actions = ["mark_checked_today"]
@@ -78,7 +85,7 @@ class ServiceAdmin(BoundedDateHierarchy, ProviderScoped, Importable, VersionedAd
     inlines = [SessionInline, ServiceLocationInline]
     readonly_fields = ("last_checked_by",)
     fieldsets = (
-        (None, {"fields": ("provider", "name", "summary", "status")}),
+        ("The listing", {"fields": ("provider", "name", "summary", "status")}),
         ("Who it is for", {"fields": (("min_age", "max_age"), "needs", "localities", "kinds")}),
         ("What happens", {"fields": ("description",)}),
         (
@@ -124,6 +131,19 @@ class ServiceAdmin(BoundedDateHierarchy, ProviderScoped, Importable, VersionedAd
         if obj is None or obj.is_published:
             return super().get_view_on_site_url(obj)
         return reverse("directory:service-preview", args=[obj.pk])
+
+    def get_queryset(self, request):
+        """With the council's review cycle on each row, for the "review due" column."""
+        months = Council.objects.current().review_every_months
+        return super().get_queryset(request).annotate(review_months=Value(months))
+
+    @admin.display(description="review due", ordering="last_checked_on")
+    def review_due(self, service):
+        due = reviews.review_due_on(service.last_checked_on, service.review_months)
+        if due is None:
+            return "Now (never checked)"
+        overdue = due <= timezone.localdate()
+        return f"{'Overdue since' if overdue else 'Due'} {due:%-d %b %Y}"
 
     @admin.display(ordering="min_age")
     def ages(self, service):

@@ -1,4 +1,5 @@
 from .council import Council, default_council_name
+from .import_jobs import ImportJob
 from .places import Locality, Postcode, PostcodeDistrict, Venue
 from .problem_reports import ProblemReport
 from .proposed_changes import ProposedChange
@@ -31,6 +32,7 @@ __all__ = [
     "CostUnit",
     "Council",
     "default_council_name",
+    "ImportJob",
     "Locality",
     "Need",
     "Postcode",

@@ -59,6 +59,30 @@ class Council(models.Model):
         help_text="Where feedback about this website goes. The team email is used if empty.",
     )
 
+    # Young adults (16 to 25): the routes to services that targeted short breaks do not reach.
+    adult_social_care_name = models.CharField(
+        "adult social care name",
+        max_length=120,
+        default="Adult Social Care",
+        help_text="Where a young adult asks for a Care Act assessment of their needs.",
+    )
+    adult_social_care_phone = models.CharField("adult social care phone", max_length=40, blank=True)
+    adult_social_care_email = models.EmailField("adult social care email", blank=True)
+    adult_social_care_url = models.URLField(
+        "adult social care web page",
+        blank=True,
+        help_text="For example the page about asking for a Care Act assessment.",
+    )
+    transition_team_name = models.CharField(
+        "transition team name",
+        max_length=120,
+        default="Preparing for Adulthood team",
+        help_text="The team that helps disabled young people from 14 to 25 move to adult services.",
+    )
+    transition_team_phone = models.CharField("transition team phone", max_length=40, blank=True)
+    transition_team_email = models.EmailField("transition team email", blank=True)
+    transition_team_url = models.URLField("transition team web page", blank=True)
+
     review_every_months = models.PositiveSmallIntegerField(
         "check each listing every (months)",
         default=6,
@@ -82,6 +106,21 @@ class Council(models.Model):
         help_text="A search from a postcode finds short breaks within this many miles, nearest "
         "first, unless the family chooses another distance. "
         f"From 1 to {LONGEST_SEARCH_RADIUS_MILES}.",
+    )
+
+    # The register of personal assistants (directory.personal_assistants).
+    pa_dbs_valid_years = models.PositiveSmallIntegerField(
+        "a personal assistant's DBS check counts for (years)",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="A personal assistant whose enhanced DBS certificate is older than this stops "
+        "showing on the register until an officer records a newer one. From 1 to 10.",
+    )
+    direct_payments_guidance_url = models.URLField(
+        "direct payments guidance web page",
+        blank=True,
+        help_text="The council's guidance for families who employ someone with a direct "
+        "payment, linked from every personal assistant's page.",
     )
 
     objects = CouncilQuerySet.as_manager()

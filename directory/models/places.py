@@ -2,11 +2,14 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..postcodes import parse_postcode
 from ..querysets import PostcodeQuerySet, VenueQuerySet
+from .revisions import Revised
 from .taxonomies import MaskedTerm, TaxonomyTerm
 
 LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -60,7 +63,7 @@ class Postcode(models.Model):
         return self.postcode
 
 
-class Venue(models.Model):
+class Venue(Revised):
     """A place where a service happens, and what it offers disabled visitors."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -98,14 +101,25 @@ class Venue(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = VenueQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[accessibility_features])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "revision"], m2m_fields=[accessibility_features]
+    )
 
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["latitude", "longitude"], name="venue_position")]
+        permissions = [("purge_venue", "Can delete a deleted venue for good")]
 
     def __str__(self):
         return f"{self.name}, {self.town}"
+
+    def clean(self):
+        """A venue's postcode is a whole one ("DT1 1XJ"), kept in its standard form."""
+        parsed = parse_postcode(self.postcode)
+        if self.postcode and (parsed is None or not parsed.is_full):
+            raise ValidationError({"postcode": "Enter a real postcode, like DT1 1XJ."})
+        if parsed is not None:
+            self.postcode = parsed.text
 
     @property
     def address_lines(self):

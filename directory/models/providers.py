@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..querysets import ProviderQuerySet
+from .revisions import Revised
 
 OFSTED_URN = RegexValidator(
     r"^(EY|SC|SC\d)?\d{6,7}$", "Enter an Ofsted unique reference number, like EY123456 or 123456"
@@ -19,7 +20,7 @@ CHARITY_NUMBER = RegexValidator(
 )
 
 
-class Provider(models.Model):
+class Provider(Revised):
     """An organisation that runs one or more short-break services."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -48,10 +49,11 @@ class Provider(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProviderQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "revision"])
 
     class Meta:
         ordering = ["name"]
+        permissions = [("purge_provider", "Can delete a deleted provider for good")]
 
     def __str__(self):
         return self.name

@@ -1,5 +1,6 @@
 """What: the short-break services families search for, and when they run."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -8,12 +9,16 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..ages import MAX_AGE
 from ..querysets import ServiceLocationQuerySet, ServiceQuerySet
 from ..querysets.services import MASKED_LISTS, SEARCH_COLUMNS
 from ..timings import DAY_COLUMNS, TIME_COLUMNS, Weekday
+from .revisions import Revised
+
+OVERNIGHT_STARTS_FROM = dt.time(12, 0)
 
 
 class Tier(models.TextChoices):
@@ -78,11 +83,11 @@ DERIVED_FIELDS = [
 ]
 # Derived columns change with what they are derived from, and updated_at with every save:
 # none is worth a version.
-NOT_VERSIONED = [*DERIVED_FIELDS, "updated_at"]
+NOT_VERSIONED = [*DERIVED_FIELDS, "updated_at", "revision"]
 SERVICE_HISTORY = HistoricalRecords(excluded_fields=NOT_VERSIONED, bases=[ListingVersion])
 
 
-class Service(models.Model):
+class Service(Revised):
     """A short break a provider runs: who it is for, what happens, when, where, cost and access.
 
     The `on_<day>` and `runs_<time>` columns are derived from the sessions, the `<list>_mask`
@@ -218,6 +223,7 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("purge_service", "Can delete a deleted service for good")]
         indexes = [
             # Covers every column the reports count services by (portal.reports.supply), so
             # they read this index rather than the wide rows.
@@ -258,6 +264,8 @@ class Service(models.Model):
             errors["cost_amount"] = "A free service has no cost: clear the cost or untick free."
         if self.cost_amount is not None and not self.cost_unit:
             errors["cost_unit"] = "Say what the cost is for, for example per session."
+        if self.last_checked_on is not None and self.last_checked_on > timezone.localdate():
+            errors["last_checked_on"] = "The date it was last checked must be today or in the past."
         if errors:
             raise ValidationError(errors)
 
@@ -317,5 +325,17 @@ class Session(models.Model):
         return f"{self.get_weekday_display()} {self.start_time:%H:%M} to {self.end_time:%H:%M}"
 
     def clean(self):
-        if self.start_time is not None and self.start_time == self.end_time:
+        if self.start_time is None or self.end_time is None:
+            return
+        if self.start_time == self.end_time:
             raise ValidationError({"end_time": "The end time must be different from the start."})
+        # Ending "before" it starts is an overnight session only if it starts from midday and
+        # ends by the next midday; otherwise the times were typed the wrong way round.
+        overnight = self.start_time >= OVERNIGHT_STARTS_FROM >= self.end_time
+        if self.end_time < self.start_time and not overnight:
+            raise ValidationError(
+                {
+                    "end_time": "The end time must be after the start time. An overnight session "
+                    "starts from midday and ends by midday the next day."
+                }
+            )

@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from directory.ages import MAX_AGE
+from directory.models.revisions import Revised
 
 from .. import rules
 from ..querysets import RulesetQuerySet
@@ -18,7 +19,13 @@ AGE = [MaxValueValidator(MAX_AGE)]
 
 
 def _choices(values, labels):
-    return [(value, labels.get(value, value.replace("_", " ").capitalize())) for value in values]
+    return [
+        (
+            value,
+            labels.get(value, value.replace("_", " ").capitalize()).replace("{team}", rules.TEAM),
+        )
+        for value in values
+    ]
 
 
 CONDITION_CHOICES = _choices(rules.CONDITIONS, rules.CONDITION_NAMES)
@@ -31,7 +38,7 @@ TARGETED_CHOICES = _choices([t.value for t in rules.Targeted], {})
 ASSESSMENT_CHOICES = _choices([a.value for a in rules.Assessment], {})
 
 
-class Ruleset(models.Model):
+class Ruleset(Revised):
     """One version of the council's criteria for targeted short breaks and assessments.
 
     The parameters are those of the eligibility specification (docs/eligibility.md). A published
@@ -46,7 +53,13 @@ class Ruleset(models.Model):
         POSSIBLE = "possible", "Possible: the provider or a practitioner decides"
         UNLIKELY = "unlikely", "Unlikely"
 
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=120, help_text="For the council's staff.")
+    public_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="What families read, for example 'South Wessex short breaks criteria "
+        "2026'. The council's name and 'short breaks criteria' if empty.",
+    )
     version = models.PositiveIntegerField(unique=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     valid_from = models.DateField(help_text="The first day the checker uses this ruleset.")
@@ -121,7 +134,7 @@ class Ruleset(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["revision"])
 
     objects = RulesetQuerySet.as_manager()
 
@@ -270,6 +283,12 @@ class RulesetCase(models.Model):
     behaviour_risk = models.BooleanField(default=False)
     carer_struggling = models.BooleanField(default=False)
     open_to_disability_team = models.BooleanField(default=False)
+    unsure = models.JSONField(
+        "answered not sure",
+        default=list,
+        blank=True,
+        help_text="Any of night_needs, complex_health, behaviour_risk, carer_struggling.",
+    )
     expected_targeted = models.CharField(max_length=12, choices=TARGETED_CHOICES, blank=True)
     expected_specialist_assessment = models.CharField(
         max_length=20, choices=ASSESSMENT_CHOICES, blank=True
@@ -290,6 +309,10 @@ class RulesetCase(models.Model):
             errors["expected_targeted"] = "Say what at least one outcome should be."
         if any(item not in rules.EVIDENCE for item in self.evidence or []):
             errors["evidence"] = "Choose from the list."
+        if not isinstance(self.unsure, list) or any(
+            item not in rules.UNSURE_FLAGS for item in self.unsure
+        ):
+            errors["unsure"] = f"Choose from: {', '.join(rules.UNSURE_FLAGS)}."
         if errors:
             raise ValidationError(errors)
 
@@ -302,6 +325,7 @@ class RulesetCase(models.Model):
             "disability": answers.disability.value,
             "needs": list(answers.needs),
             "evidence": list(answers.evidence),
+            "unsure": list(answers.unsure),
             "support_ratio": answers.support_ratio or "",
         }
 
@@ -315,6 +339,7 @@ class RulesetCase(models.Model):
                 "disability": rules.Disability(self.disability),
                 "needs": tuple(self.needs),
                 "evidence": tuple(self.evidence),
+                "unsure": tuple(self.unsure or ()),
                 "support_ratio": self.support_ratio or None,
             }
         )

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "directory",
+    "directory.personal_assistants",
+    "directory.short_notice",
     "eligibility",
     "portal",
 ]

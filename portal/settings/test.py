@@ -26,3 +26,7 @@ TWO_FACTOR_FOR_COMMISSIONERS = False
 # The tests and benchmarks run with DEBUG off, as in production, but use the demo council's
 # commands and factories.
 INSTALLED_APPS = [*INSTALLED_APPS, "portal.nonprod"]
+# Tasks run at once, inside the request or command that enqueues them, so that a test sees
+# their effects (an email sent, an import done) without a worker. tests/directory/
+# test_import_jobs.py runs the real database backend and worker once too.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -43,11 +43,12 @@ def people(site):
 
 @pytest.fixture
 def listing(people):
-    from tests.factories import BreakKindFactory, LocalityFactory, ServiceFactory
+    from tests.factories import BreakKindFactory, LocalityFactory, NeedFactory, ServiceFactory
 
     service = ServiceFactory(
         name="Splash club",
         status="published",
+        needs=[NeedFactory(code="ASD", name="Autism")],  # a published listing names a need
         kinds=[BreakKindFactory(code="sport", name="Sport")],
         localities=[LocalityFactory(code="home", name="Home")],
     )

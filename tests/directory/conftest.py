@@ -162,6 +162,8 @@ def service_form(service, lists, **changes):
         "cost_unit": service.cost_unit,
         "kinds": [lists["kind"].pk],
         "localities": [lists["locality"].pk],
+        # A published listing names at least one need (directory.admin.forms.ServiceForm).
+        "needs": [lists["need"].pk],
         "sessions-TOTAL_FORMS": "0",
         "sessions-INITIAL_FORMS": "0",
         "locations-TOTAL_FORMS": "0",

@@ -11,7 +11,7 @@ from django.db.models import URLField
 from django.forms import inlineformset_factory, modelform_factory
 from django.urls import reverse
 
-from directory import approvals, listings
+from directory import approvals, listings, services
 from directory.models import ProposedChange, Service, ServiceLocation, Session
 from directory.roles import DIRECTORY_EDITOR, PROVIDER
 from tests.directory.conftest import service_form
@@ -502,3 +502,107 @@ def test_an_invalid_listing_writes_nothing(live):
     live.refresh_from_db()
     assert live.name == "Live club"
     assert Session.objects.filter(service=live).count() == 1
+
+
+# ---------------------------------------------------------------------- a change made long ago
+
+
+@pytest.fixture
+def proposed_long_ago(live, sam):
+    """A provider's change of name, proposed before the officers' edits the tests make."""
+    services.service_version_record(service=live)
+    return approvals.proposed_change_submit(
+        service=live,
+        listing=listings.listing_of(live) | {"name": "Changed club", "contact_phone": "01305 1"},
+        by=sam,
+        kind="edit",
+    )
+
+
+def officer_edits(service, **fields):
+    """An officer's save of the listing since, as the back office makes it (one version)."""
+    services.listing_apply(service=service, listing=listings.listing_of(service) | fields)
+
+
+def test_approving_a_stale_proposal_keeps_an_editors_later_changes(editor, live, proposed_long_ago):
+    officer_edits(live, timing_notes="Not in August", contact_email="club@example.org")
+
+    approvals.proposed_change_approve(change=proposed_long_ago, by=editor)
+
+    live.refresh_from_db()
+    assert live.name == "Changed club" and live.contact_phone == "01305 1"
+    assert (live.timing_notes, live.contact_email) == ("Not in August", "club@example.org")
+
+
+def test_a_field_both_changed_waits_for_the_approver_to_choose(
+    editor, editor_client, live, proposed_long_ago
+):
+    officer_edits(live, contact_phone="01305 2")
+
+    page = editor_client.get(decide_url(proposed_long_ago))
+    refused = editor_client.post(decide_url(proposed_long_ago), {"decision": "approve"})
+
+    clash = page.context["clashes"][0]
+    assert (clash["label"], clash["live"], clash["proposed"]) == (
+        "Contact phone",
+        "01305 2",
+        "01305 1",
+    )
+    assert [d.label for d in page.context["differences"]] == ["Name"]
+    assert refused.status_code == 200 and "Choose which value to keep." in refused.content.decode()
+    live.refresh_from_db()
+    assert (live.name, live.contact_phone) == ("Live club", "01305 2")
+
+
+@pytest.mark.parametrize(("keep", "phone"), [("live", "01305 2"), ("proposed", "01305 1")])
+def test_the_approvers_choice_goes_live(editor_client, live, proposed_long_ago, keep, phone):
+    officer_edits(live, contact_phone="01305 2")
+
+    response = editor_client.post(
+        decide_url(proposed_long_ago), {"decision": "approve", "keep_contact_phone": keep}
+    )
+
+    assert response.status_code == 302
+    live.refresh_from_db()
+    assert (live.name, live.contact_phone) == ("Changed club", phone)
+
+
+def test_an_officer_making_the_same_change_is_no_clash(editor, live, proposed_long_ago):
+    officer_edits(live, contact_phone="01305 1")
+
+    assert approvals.proposed_change_merge(change=proposed_long_ago).clashes == []
+
+
+def test_a_proposal_whose_venue_was_deleted_since_is_refused_with_the_reason(
+    editor_client, live, ours, sam
+):
+    hall = VenueFactory(provider=ours, name="Seaside hall")
+    services.service_version_record(service=live)
+    change = approvals.proposed_change_submit(
+        service=live,
+        listing=listings.listing_of(live) | {"venues": [str(hall.pk)]},
+        by=sam,
+        kind="edit",
+    )
+    hall.delete()
+
+    response = editor_client.post(decide_url(change), {"decision": "approve"})
+
+    assert response.status_code == 200
+    assert "Seaside hall was deleted since the provider proposed this change" in (
+        response.content.decode()
+    )
+    change.refresh_from_db()
+    assert change.state == "waiting"
+
+
+def test_the_version_an_approval_makes_names_who_proposed_and_who_approved(
+    editor, editor_client, live, proposed_long_ago
+):
+    approvals.proposed_change_approve(change=proposed_long_ago, by=editor)
+
+    version = live.history.order_by("-history_date").first()
+    assert version.history_user == editor
+    assert version.history_change_reason == "Proposed by sam, approved by eddie"
+    history_page = reverse("admin:directory_service_history", args=[live.pk])
+    assert "Proposed by sam, approved by eddie" in editor_client.get(history_page).content.decode()

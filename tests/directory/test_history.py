@@ -226,3 +226,32 @@ def test_version_rows_need_one_query_per_version_at_most(service, django_assert_
         rows = history.version_rows(records)
 
     assert rows[-1].summary == "Created"
+
+
+# ---------------------------------------------------------------------- credit
+
+
+def test_mark_as_checked_today_makes_a_version_by_the_officer(client, editor, service):
+    before = service.history.count()
+
+    response = client.post(
+        reverse("admin:directory_service_changelist"),
+        {"action": "mark_checked_today", "_selected_action": [service.pk]},
+    )
+
+    assert response.status_code == 302
+    assert service.history.count() == before + 1
+    version = service.history.order_by("-history_date").first()
+    assert (version.history_user, version.last_checked_by) == (editor, editor)
+    assert version.history_change_reason == "Marked as checked"
+    page = client.get(history_url(service)).content.decode()
+    assert "Marked as checked" in page
+
+
+def test_setting_last_checked_in_the_form_credits_the_officer(client, editor, service, lists):
+    edit(client, service, lists, last_checked_on="2026-11-30")
+
+    service.refresh_from_db()
+    assert service.last_checked_by == editor
+    version = service.history.order_by("-history_date").first()
+    assert (version.history_user, version.last_checked_by) == (editor, editor)

@@ -256,3 +256,29 @@ def test_the_export_is_of_the_change_list_as_filtered(council_lists):
     assert [s.name for s in exported] == ["Draft"]
     data = ServiceResource().export(exported)
     assert data.dict[0]["name"] == "Draft" and "kinds" in data.headers
+
+
+# ---------------------------------------------------------------------- XLSX
+
+
+@pytest.mark.parametrize("name", ["providers", "venues", "services"])
+def test_each_xlsx_template_holds_what_its_csv_holds(name):
+    book = tablib.Dataset().load((TEMPLATES / f"{name}.xlsx").read_bytes(), format="xlsx")
+    rows = template_rows(name)
+
+    assert list(book.headers) == list(rows[0])
+    assert [{k: str(v or "") for k, v in row.items()} for row in book.dict] == rows
+
+
+def test_empty_text_cells_in_xlsx_are_empty_text_not_a_database_error(editor, council_lists):
+    rows = template_rows("services")
+    rows[0] |= {"timing_notes": None, "how_to_access": None, "cost_description": None}
+    existing = ServiceFactory(provider=council_lists, timing_notes="Old notes")
+    rows.append(rows[0] | {"id": str(existing.pk), "name": "Updated"})
+    book = tablib.Dataset(*[list(r.values()) for r in rows], headers=list(rows[0]))
+
+    preview = upload(editor, "service", book.export("xlsx"), "services.xlsx", XLSX_FORMAT)
+    done = confirm(editor, "service", preview)
+
+    assert done.status_code == 302
+    assert set(Service.objects.values_list("timing_notes", "how_to_access")) == {("", "")}

@@ -167,6 +167,7 @@ def run(*args):
 
 def test_each_provider_gets_one_email_listing_its_overdue_listings(listings, settings):
     settings.SITE_URL = "https://shortbreaks.example.gov.uk"
+    listings["never"].provider.users.add(UserFactory(roles=[PROVIDER]))  # it has a sign-in
 
     output = run()
 
@@ -213,3 +214,16 @@ def test_a_reminder_that_fails_to_send_is_not_logged(listings, monkeypatch):
         run()
 
     assert not ReviewReminder.objects.exists()
+
+
+def test_a_provider_without_a_sign_in_gets_a_link_that_needs_no_account(listings, settings):
+    settings.SITE_URL = "https://shortbreaks.example.gov.uk"
+    inactive = UserFactory(roles=[PROVIDER], is_active=False)
+    listings["never"].provider.users.add(inactive)  # a sign-in no one can use is none
+
+    run()
+
+    [email] = mail.outbox
+    assert "You do not need an account, and it works for 30 days" in email.body
+    assert "https://shortbreaks.example.gov.uk/directory/listings/check/" in email.body
+    assert "/admin/" not in email.body

@@ -172,6 +172,7 @@ def hostile_records(db):
         description="-- bring a packed lunch",
         kinds=[BreakKindFactory()],
         localities=[LocalityFactory()],
+        needs=[NeedFactory()],  # a published listing names a need
         venues=[venue],
         cost_amount=Decimal("12.50"),
     )
