@@ -22,6 +22,7 @@ from .rules import (
     FLAGS,
     SUPPORT_RATIOS,
     TRIGGERS,
+    UNSURE_FLAGS,
     Answers,
     Assessment,
     Disability,
@@ -110,10 +111,15 @@ def parse_answers(raw) -> Answers:
         raise ValueError("answers must be a mapping of answer to value")
     known = {f.name for f in fields(Answers)}
     values = {}
+    unsure = []
     for key, value in raw.items():
-        if key not in known:
+        if key not in known or key == "unsure":
             raise ValueError(f"unknown answer '{key}'")
-        if key in ("resident", "school_in_area", *FLAGS):
+        if key in UNSURE_FLAGS and value == "not_sure":
+            unsure.append(key)
+        elif key in UNSURE_FLAGS and not isinstance(value, bool):
+            raise ValueError(f"{key} must be true, false or not_sure, not {value!r}")
+        elif key in ("resident", "school_in_area", *FLAGS):
             values[key] = _bool(value, key)
         elif key == "date_of_birth":
             values[key] = _date(value, key)
@@ -132,11 +138,12 @@ def parse_answers(raw) -> Answers:
             values[key] = _list(value, EVIDENCE, key)
         elif key == "support_ratio":
             values[key] = _choice(value, SUPPORT_RATIOS, key)
-    return Answers(**values)
+    return Answers(**values, unsure=tuple(unsure))
 
 
 def parse_passport(raw) -> Passport:
-    """A passport: {benefit: rate} with an optional min_age and max_age, or 'benefit rate'."""
+    """A passport: {benefit: rate} or {benefit: dla_care, rate: highest}, either with an
+    optional min_age and max_age; or 'benefit rate'."""
     if isinstance(raw, str):
         parts = raw.replace(":", " ").split()
         if len(parts) != 2:
@@ -144,6 +151,20 @@ def parse_passport(raw) -> Passport:
         raw = {parts[0]: parts[1]}
     if not isinstance(raw, dict):
         raise ValueError(f"a passport must be a benefit and a rate, not {raw!r}")
+    if "benefit" in raw or "rate" in raw:
+        unknown = set(raw) - {"benefit", "rate", "min_age", "max_age"}
+        if unknown:
+            raise ValueError(
+                f"a passport written with benefit and rate may also have only min_age and "
+                f"max_age, not '{sorted(unknown, key=str)[0]}'"
+            )
+        if "benefit" not in raw or "rate" not in raw:
+            raise ValueError(f"a passport needs both a benefit and a rate, not {raw!r}")
+        if not isinstance(raw["benefit"], str) or raw["benefit"] not in AWARDED:
+            raise ValueError(f"benefit must be one of {', '.join(AWARDED)}, not {raw['benefit']!r}")
+        raw = {raw["benefit"]: raw["rate"]} | {
+            key: raw[key] for key in ("min_age", "max_age") if key in raw
+        }
     ages = {key: _age(raw[key], key) for key in ("min_age", "max_age") if key in raw}
     benefits = [key for key in raw if key not in ("min_age", "max_age")]
     if len(benefits) != 1 or benefits[0] not in AWARDED:
@@ -152,8 +173,19 @@ def parse_passport(raw) -> Passport:
     return Passport(benefit, _choice(raw[benefit], AWARDED[benefit], f"the {benefit} rate"), **ages)
 
 
-def parse_ruleset(raw) -> Ruleset:
-    """A ruleset from the file's parameters; a missing one takes the default."""
+def _at(index: int, lines: list[int], parse, raw):
+    """parse(raw), its error naming the line of the list's item `index`, where known."""
+    try:
+        return parse(raw)
+    except ValueError as error:
+        if index < len(lines):
+            raise ValueError(f"passport on line {lines[index]}: {error}") from error
+        raise
+
+
+def parse_ruleset(raw, passport_lines: list[int] = ()) -> Ruleset:
+    """A ruleset from the file's parameters; a missing one takes the default. passport_lines
+    are the lines of the passports' items, for the errors."""
     if raw is None:
         return Ruleset()
     if not isinstance(raw, dict):
@@ -181,7 +213,9 @@ def parse_ruleset(raw) -> Ruleset:
         elif key == "passports":
             if not isinstance(value, list):
                 raise ValueError("passports must be a list")
-            values[key] = tuple(parse_passport(item) for item in value)
+            values[key] = tuple(
+                _at(index, passport_lines, parse_passport, item) for index, item in enumerate(value)
+            )
         elif key == "equivalent_evidence":
             values[key] = _list(value, EQUIVALENT_EVIDENCE, key)
         elif key == "equivalent_need_outcome":
@@ -194,22 +228,24 @@ def parse_ruleset(raw) -> Ruleset:
     return ruleset
 
 
-def _case_lines(text: str) -> list[int]:
-    """The line on which each case starts, from YAML's own node tree."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if not isinstance(root, yaml.MappingNode):
+def _item_lines(node, *path: str) -> list[int]:
+    """The line on which each item of the list at `path` starts, from YAML's node tree."""
+    for name in path:
+        if not isinstance(node, yaml.MappingNode):
+            return []
+        node = next((value for key, value in node.value if key.value == name), None)
+    if not isinstance(node, yaml.SequenceNode):
         return []
-    for key, value in root.value:
-        if key.value == "cases" and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
+    return [item.start_mark.line + 1 for item in node.value]
 
 
 def parse_case_file(text: str) -> CaseFile:
     """The ruleset and the cases of a case file. Raises CaseFileError naming what is wrong."""
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
-        lines = _case_lines(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        lines = _item_lines(root, "cases")
+        passport_lines = _item_lines(root, "ruleset", "passports")
     except yaml.YAMLError as error:
         raise CaseFileError(f"The file is not valid YAML: {error}") from error
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
@@ -218,7 +254,7 @@ def parse_case_file(text: str) -> CaseFile:
     if unknown:
         raise CaseFileError(f"Unknown top-level key '{sorted(unknown)[0]}'.")
     try:
-        ruleset = parse_ruleset(data.get("ruleset"))
+        ruleset = parse_ruleset(data.get("ruleset"), passport_lines)
     except ValueError as error:
         raise CaseFileError(f"ruleset: {error}") from error
     cases = []

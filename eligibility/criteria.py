@@ -124,14 +124,20 @@ def describe(ruleset: rules.Ruleset, *, area: str, team: str) -> Criteria:
         "The assessment looks at what your child and your whole family need."
     ]
     if ruleset.specialist_triggers:
+        names = [rules.CONDITION_NAMES[t] for t in ruleset.specialist_triggers]
         specialist.append(
-            "The online checker suggests an assessment when a family tells us about "
-            f"{_both(ruleset.specialist_triggers)}."
+            "The online checker suggests an assessment when a family tells us about any one of "
+            f"these: {_either(names)}. A family that is not sure about one of them is also "
+            "told it is worth asking."
         )
     specialist.append("Any family can ask for an assessment at any time.")
+
+    def named(lines):
+        return tuple(line.replace("{team}", team) for line in lines)
+
     return Criteria(
-        targeted=tuple(targeted),
+        targeted=named(targeted),
         qualifying_benefits=tuple(describe_benefits(ruleset)),
-        instead_of_a_benefit=tuple(instead),
-        specialist=tuple(specialist),
+        instead_of_a_benefit=named(instead),
+        specialist=named(specialist),
     )

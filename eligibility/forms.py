@@ -14,7 +14,7 @@ from directory.models import Postcode
 from directory.postcodes import parse_postcode
 
 from . import rules
-from .journey import SCOTTISH
+from .journey import DLA_PENDING, NOT_SURE, SCOTTISH
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -64,8 +64,9 @@ class QuestionForm(forms.Form):
 
     kind = "radios"  # or checkboxes, text, date
 
-    def __init__(self, *args, council=None, today=None, **kwargs):
+    def __init__(self, *args, council=None, today=None, age=None, **kwargs):
         self.council = council
+        self.age = age
         self.today = today or dt.date.today()  # noqa: DTZ011 (the caller passes the local date)
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
@@ -95,14 +96,15 @@ class QuestionForm(forms.Form):
         return kept
 
 
-def yes_no(question: str, error: str, hint: str = ""):
-    """A yes-or-no question whose answer is kept as True or False."""
+def yes_no(question: str, error: str, hint: str = "", not_sure: bool = False):
+    """A yes-or-no question whose answer is kept as True or False (or "not_sure", where the
+    family may say so)."""
 
     class YesNoForm(QuestionForm):
         answer = forms.ChoiceField(
             label=question,
             help_text=hint,
-            choices=YES_NO,
+            choices=[*YES_NO, (NOT_SURE, "I am not sure")] if not_sure else YES_NO,
             widget=forms.RadioSelect,
             error_messages={"required": error, "invalid_choice": error},
         )
@@ -119,11 +121,14 @@ def yes_no(question: str, error: str, hint: str = ""):
             }
 
         def to_session(self):
-            return self.cleaned_data["answer"] == "yes"
+            answer = self.cleaned_data["answer"]
+            return NOT_SURE if answer == NOT_SURE else answer == "yes"
 
         @classmethod
         def initial_for(cls, kept):
-            return None if kept is None else ("yes" if kept else "no")
+            if kept is None or kept == NOT_SURE:
+                return kept
+            return "yes" if kept else "no"
 
     return YesNoForm
 
@@ -257,6 +262,39 @@ DAILY_LIVING_RATES = [
     ("not_sure", "I do not know"),
 ]
 
+
+def _pip_choices(age):
+    scottish = (SCOTTISH, "They get Adult Disability Payment in Scotland instead")
+    if age in rules.DLA_CONTINUES:
+        pending = (
+            DLA_PENDING,
+            "They still get Disability Living Allowance while their PIP claim is decided",
+        )
+        return [*DAILY_LIVING_RATES[:3], pending, *DAILY_LIVING_RATES[3:], scottish]
+    return [*DAILY_LIVING_RATES, scottish]
+
+
+class PipForm(QuestionForm):
+    """PIP from 16; at 16 and 17 DLA may still be paid while a PIP claim is decided."""
+
+    answer = forms.ChoiceField(
+        label="Does your child get the daily living part of Personal Independence Payment (PIP)?",
+        help_text="Your PIP award letter says which rate.",
+        choices=_pip_choices(rules.DLA_CONTINUES[0]),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select if your child gets the daily living part of Personal "
+            "Independence Payment",
+            "invalid_choice": "Select if your child gets the daily living part of Personal "
+            "Independence Payment",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].choices = _pip_choices(self.age)
+
+
 FORMS = {
     "postcode": PostcodeForm,
     "live-in-area": yes_no(
@@ -293,11 +331,14 @@ FORMS = {
         [("none", "No"), ("lower", "Yes, the lower rate"), ("higher", "Yes, the higher rate")],
         "Select if your child gets the mobility part of Disability Living Allowance",
     ),
-    "pip": choice(
-        "Does your child get the daily living part of Personal Independence Payment (PIP)?",
-        [*DAILY_LIVING_RATES, (SCOTTISH, "They get Adult Disability Payment in Scotland instead")],
-        "Select if your child gets the daily living part of Personal Independence Payment",
-        hint="Your PIP award letter says which rate.",
+    "pip": PipForm,
+    "dla-while-pip": choice(
+        "Which rate of the care part of Disability Living Allowance (DLA) does your child "
+        "still get?",
+        [choice for choice in CARE_RATES if choice[0] not in ("none", "applied")],
+        "Select which rate of the care part of Disability Living Allowance your child gets",
+        hint="DLA carries on until the PIP claim is decided. Your DLA award letter says which "
+        "rate.",
     ),
     "adp": choice(
         "Does your child get the daily living part of Adult Disability Payment?",
@@ -322,24 +363,28 @@ FORMS = {
     ),
     "complex-health": yes_no(
         "Does your child have complex health needs?",
-        "Select yes if your child has complex health needs",
+        "Select if your child has complex health needs",
         hint="For example, they are fed by tube, need oxygen, or need medicines given by a "
         "trained person.",
+        not_sure=True,
     ),
     "night-needs": yes_no(
         "Does your child need care during the night?",
-        "Select yes if your child needs care during the night",
+        "Select if your child needs care during the night",
         hint="For example, you are up with them several times most nights.",
+        not_sure=True,
     ),
     "behaviour-risk": yes_no(
         "Does your child's behaviour put them or other people at risk of harm?",
-        "Select yes if your child's behaviour puts them or others at risk",
+        "Select if your child's behaviour puts them or others at risk",
+        not_sure=True,
     ),
     "carer-struggling": yes_no(
         "Are you finding it very hard to keep caring?",
-        "Select yes if you are finding it very hard to keep caring",
+        "Select if you are finding it very hard to keep caring",
         hint="For example, your own health is suffering, or caring leaves no time for your "
         "other children.",
+        not_sure=True,
     ),
     "disabled-childrens-team": yes_no(
         "Does the {team} already support your child?",

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from . import rules
 
 SCOTTISH = "other"  # "They get the Scottish benefit instead"
+DLA_PENDING = "dla_pending"  # "They still get DLA while their PIP claim is decided"
+NOT_SURE = "not_sure"
 
 
 @dataclass(frozen=True)
 class Step:
     name: str  # also the URL slug and the key in the session's answers
-    summary: str  # the question's short form, for "Check your answers"
+    summary: str  # the question's short form, for staff (families read the question itself)
 
 
 STEPS = [
@@ -26,6 +28,7 @@ STEPS = [
     Step("cdp-care", "Child Disability Payment: care"),
     Step("dla-mobility", "Disability Living Allowance: mobility"),
     Step("pip", "Personal Independence Payment: daily living"),
+    Step("dla-while-pip", "Disability Living Allowance while PIP is decided"),
     Step("adp", "Adult Disability Payment: daily living"),
     Step("ehcp", "Education, health and care plan"),
     Step("evidence", "Other evidence"),
@@ -34,7 +37,7 @@ STEPS = [
     Step("night-needs", "Needs at night"),
     Step("behaviour-risk", "Behaviour that puts people at risk"),
     Step("carer-struggling", "How you are coping"),
-    Step("disabled-childrens-team", "Support from the disabled children's team"),
+    Step("disabled-childrens-team", "Support from the council's team"),
 ]
 BY_NAME = {step.name: step for step in STEPS}
 FLAG_STEPS = {
@@ -44,6 +47,7 @@ FLAG_STEPS = {
     "carer-struggling": "carer_struggling",
 }
 PIP_AGE = 16  # DLA for under-16s; PIP from 16
+AREA_STEPS = ("postcode", "live-in-area", "school-in-area")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,17 @@ class Journey:
         if postcode and postcode.get("in_area"):
             return True
         return self.answers.get("live-in-area")
+
+    @property
+    def out_of_area(self) -> bool:
+        """Whether the answers so far settle that the family is another council's: they live
+        elsewhere, and (where a school in the area counts) their child's school is elsewhere
+        too. Nothing more is asked."""
+        if self.resident is not False:
+            return False
+        if not self.ruleset.school_in_area_counts:
+            return True
+        return self.answers.get("school-in-area") is False
 
     def _uses_benefit(self, *benefits) -> bool:
         return any(passport.benefit in benefits for passport in self.ruleset.passports)
@@ -99,6 +114,13 @@ class Journey:
                 and age >= PIP_AGE
                 and self._uses_benefit("pip_daily_living", "adp_daily_living")
             )
+        if name == "dla-while-pip":
+            return (
+                self.applies(BY_NAME["pip"])
+                and self.answers.get("pip") == DLA_PENDING
+                and age in rules.DLA_CONTINUES
+                and self._uses_benefit("dla_care", "cdp_care")
+            )
         if name == "adp":
             return self.applies(BY_NAME["pip"]) and self.answers.get("pip") == SCOTTISH
         if name == "ehcp":
@@ -113,8 +135,12 @@ class Journey:
         return True
 
     def steps(self) -> list[Step]:
-        """The questions this family is asked, in order, as far as the answers so far tell."""
-        return [step for step in STEPS if self.applies(step)]
+        """The questions this family is asked, in order, as far as the answers so far tell:
+        none after the answers settle that the family lives in another council's area."""
+        steps = [step for step in STEPS if self.applies(step)]
+        if self.out_of_area:
+            return [step for step in steps if step.name in AREA_STEPS]
+        return steps
 
     def next_step(self) -> Step | None:
         """The first question not yet answered, or None when every one has been."""
@@ -145,12 +171,15 @@ class Journey:
         """The engine's Answers: only the questions that applied count."""
         asked = {step.name for step in self.steps()}
         given = {name: value for name, value in self.answers.items() if name in asked}
-        dla = given.get("dla-care", "none")
+        dla = given.get("dla-care", given.get("dla-while-pip", "none"))
         pip = given.get("pip", "none")
+        if pip == DLA_PENDING:
+            pip = "applied"  # a claim is waiting for a decision
+        flags = {name: given.get(name) for name in FLAG_STEPS}
         return rules.Answers(
             resident=bool(self.resident),
             school_in_area=bool(given.get("school-in-area")),
-            date_of_birth=dt.date.fromisoformat(given["date-of-birth"]),
+            date_of_birth=dt.date.fromisoformat(self.answers["date-of-birth"]),
             disability=rules.Disability(given.get("disability", "false")),
             needs=tuple(given.get("needs", ())),
             dla_care="none" if dla == SCOTTISH else dla,
@@ -162,7 +191,8 @@ class Journey:
             evidence=tuple(given.get("evidence", ())),
             support_ratio=given.get("support"),
             open_to_disability_team=bool(given.get("disabled-childrens-team")),
-            **{flag: bool(given.get(name)) for name, flag in FLAG_STEPS.items()},
+            unsure=tuple(FLAG_STEPS[name] for name, value in flags.items() if value == NOT_SURE),
+            **{flag: flags[name] is True for name, flag in FLAG_STEPS.items()},
         )
 
     @property

@@ -63,6 +63,16 @@ FLAGS = (
     "open_to_disability_team",
 )
 TRIGGERS = ("two_to_one", "behaviour_risk", "complex_health", "night_needs", "carer_struggling")
+# The questions a family may answer "not sure": each then counts towards suggesting an
+# assessment (it leans towards asking), never towards a condition being met.
+UNSURE_FLAGS = ("night_needs", "complex_health", "behaviour_risk", "carer_struggling")
+# Disability Living Allowance goes on at 16 and 17 until a Personal Independence Payment claim
+# is decided: with a PIP claim made ("applied"), the award counts as it did at 15, the last age
+# DLA is claimed for.
+DLA_CONTINUES = (16, 17)
+LAST_DLA_AGE = 15
+ADULT_AGE = 18  # children's social care ends; adult social care (the Care Act) takes over
+TEAM = "disabled children's team"  # the engine's word for the council's team; see assess()
 # What `also_require` and `extended_requires` may name: each is met by the answer shown.
 CONDITIONS = ("ehcp", *EVIDENCE, "disability", "school_in_area", *FLAGS)
 EQUIVALENT_EVIDENCE = ("ehcp", *EVIDENCE)
@@ -91,6 +101,13 @@ class Answers:
     behaviour_risk: bool = False
     carer_struggling: bool = False
     open_to_disability_team: bool = False
+    unsure: tuple[str, ...] = ()  # any of UNSURE_FLAGS answered "not sure"
+
+    def flag(self, name: str) -> bool | None:
+        """A yes-or-no answer: True, False, or None for "not sure"."""
+        if name in self.unsure:
+            return None
+        return bool(getattr(self, name))
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,15 @@ class Passport:
     def covers(self, age: int) -> bool:
         return (self.min_age is None or age >= self.min_age) and (
             self.max_age is None or age <= self.max_age
+        )
+
+    def covers_continuing_dla(self, age: int) -> bool:
+        """Whether a DLA (or CDP) award still paid at 16 or 17, while a PIP claim is decided,
+        counts: as the passport counts it at its age, or else at 15."""
+        return (
+            self.benefit in ("dla_care", "cdp_care")
+            and age in DLA_CONTINUES
+            and (self.covers(age) or self.covers(LAST_DLA_AGE))
         )
 
 
@@ -221,14 +247,14 @@ CONDITION_NAMES = {
     "complex_health": "complex health needs",
     "behaviour_risk": "behaviour that puts them or others at risk",
     "carer_struggling": "a carer who is finding it very hard to cope",
-    "open_to_disability_team": "support from the disabled children's team",
+    "open_to_disability_team": "support from the {team}",
     "two_to_one": "support from two adults at once",
 }
 
 
-def _names(items) -> str:
+def _names(items, last=" and ") -> str:
     names = [CONDITION_NAMES.get(item, item) for item in items]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
 
 
 # ---------------------------------------------------------------------------- rules
@@ -241,12 +267,13 @@ def rule(rule_id: str):
     """Register a rule under a stable id; its docstring is the reason it gives."""
 
     def register(function):
-        def apply(*args, **kwargs):
+        def apply(*args, team: str = TEAM, **kwargs):
             found = function(*args, **kwargs)
             if found is None or found is False:
                 return None
-            values = found if isinstance(found, dict) else {}
-            return Reason(rule_id, " ".join(function.__doc__.split()).format(**values))
+            values = {"team": "{team}"} | (found if isinstance(found, dict) else {})
+            text = " ".join(function.__doc__.split()).format(**values)
+            return Reason(rule_id, text.replace("{team}", team))
 
         apply.rule_id = rule_id
         apply.__doc__ = function.__doc__
@@ -281,8 +308,8 @@ def over_age(answers: Answers, ruleset: Ruleset, age: int):
 
 @rule("targeted.excluded")
 def excluded(answers: Answers, ruleset: Ruleset, age: int):
-    """Targeted short breaks are not for children who already have support from the disabled
-    children's team. Talk to your social worker about short breaks in your child's plan."""
+    """Targeted short breaks are not for children who already have support from the {team}.
+    Talk to your social worker about short breaks in your child's plan."""
     return ruleset.exclude_if_open_to_disability_team and answers.open_to_disability_team
 
 
@@ -292,6 +319,20 @@ def passport(answers: Answers, ruleset: Ruleset, age: int):
     for entry in ruleset.passports:
         rate, benefit = benefit_answer(answers, entry.benefit, ruleset)
         if rate == entry.rate and entry.covers(age):
+            return {"rate": rate, "benefit": BENEFIT_NAMES[benefit]}
+    return None
+
+
+@rule("targeted.continuing_dla")
+def continuing_dla(answers: Answers, ruleset: Ruleset, age: int):
+    """Your child still gets the {rate} rate of {benefit} while their Personal Independence
+    Payment claim is decided. It counts as it did before they were 16, so it qualifies for
+    targeted short breaks until the claim is decided."""
+    if answers.pip_daily_living != "applied":
+        return None
+    for entry in ruleset.passports:
+        rate, benefit = benefit_answer(answers, entry.benefit, ruleset)
+        if rate == entry.rate and entry.covers_continuing_dla(age):
             return {"rate": rate, "benefit": BENEFIT_NAMES[benefit]}
     return None
 
@@ -322,6 +363,13 @@ def equivalent_need(answers: Answers, ruleset: Ruleset, age: int):
     return None
 
 
+@rule("targeted.no_equivalent")
+def no_equivalent(answers: Answers, ruleset: Ruleset, age: int):
+    """The council's criteria need a qualifying disability benefit{evidence}, so targeted short
+    breaks are unlikely without one. If your child is awarded one, check again."""
+    return {"evidence": " or other evidence it accepts" if ruleset.equivalent_evidence else ""}
+
+
 @rule("targeted.unlikely")
 def unlikely(answers: Answers, ruleset: Ruleset, age: int):
     """From your answers, your child does not have a disability or additional need that
@@ -331,27 +379,69 @@ def unlikely(answers: Answers, ruleset: Ruleset, age: int):
 
 @rule("assessment.already_supported")
 def already_supported(answers: Answers, ruleset: Ruleset, age: int):
-    """Your child already has support from the disabled children's team. Talk to your social
-    worker if your family needs more help."""
+    """Your child already has support from the {team}. Talk to your social worker if your
+    family needs more help."""
     return answers.open_to_disability_team
+
+
+def _triggers_found(answers: Answers, ruleset: Ruleset) -> tuple[list[str], list[str]]:
+    """The ruleset's triggers in the answers: those answered yes, and those "not sure"."""
+    told, unsure = [], []
+    for trigger in ruleset.specialist_triggers:
+        if trigger == "two_to_one":
+            if answers.support_ratio == "two_to_one":
+                told.append(trigger)
+            continue
+        value = answers.flag(trigger)
+        if value is None:
+            unsure.append(trigger)
+        elif value:
+            told.append(trigger)
+    return told, unsure
+
+
+def _told(told: list[str], unsure: list[str]) -> str:
+    """'You told us about X', 'you were not sure about Y', or both, as one sentence."""
+    parts = []
+    if told:
+        parts.append(f"You told us about {_names(told)}")
+    if unsure:
+        start = "you" if told else "You"
+        parts.append(f"{start} were not sure about {_names(unsure, last=' or ')}")
+    return (", and " if told and unsure else "").join(parts) + "."
 
 
 @rule("assessment.suggested")
 def assessment_suggested(answers: Answers, ruleset: Ruleset, age: int):
-    """You told us about {triggers}. A social-care assessment looks at what your child and your
-    family need, and can lead to specialist short breaks."""
-    found = [
-        trigger
-        for trigger in ruleset.specialist_triggers
-        if (
-            answers.support_ratio == "two_to_one"
-            if trigger == "two_to_one"
-            else getattr(answers, trigger)
-        )
-    ]
-    if found and answers.resident and age < age_limit(answers, ruleset):
-        return {"triggers": _names(found)}
+    """{told} A social-care assessment looks at what your child and your family need, and can
+    lead to specialist short breaks.{unsure}"""
+    told, unsure = _triggers_found(answers, ruleset)
+    if (told or unsure) and answers.resident and age < age_limit(answers, ruleset):
+        return {
+            "told": _told(told, unsure),
+            "unsure": " When you are not sure, it is worth asking." if unsure else "",
+        }
     return None
+
+
+@rule("assessment.adult_route")
+def adult_route(answers: Answers, ruleset: Ruleset, age: int):
+    """{told} The assessment for specialist short breaks for children ends at {limit}. {route}"""
+    told, unsure = _triggers_found(answers, ruleset)
+    limit = age_limit(answers, ruleset)
+    if not (told or unsure) or not answers.resident or age < limit:
+        return None
+    if age >= ADULT_AGE:
+        route = (
+            "From 18, adult social care can assess what a young adult needs (a Care Act "
+            "assessment), and can arrange support and breaks."
+        )
+    else:
+        route = (
+            "Until 18, the council's team for young people moving to adult services can help "
+            "you plan, and adult social care can assess them from 18."
+        )
+    return {"told": _told(told, unsure), "limit": limit, "route": route}
 
 
 @rule("assessment.not_suggested")
@@ -364,7 +454,9 @@ def assessment_not_suggested(answers: Answers, ruleset: Ruleset, age: int):
 # ---------------------------------------------------------------------------- the outcome
 
 
-def _targeted(answers: Answers, ruleset: Ruleset, age: int) -> tuple[Targeted, list[Reason], str]:
+def _targeted(
+    answers: Answers, ruleset: Ruleset, age: int, team: str
+) -> tuple[Targeted, list[Reason], str]:
     """Area, then age, then exclusion, then the rest: the first rule that decides wins."""
     for check, result in (
         (not_in_area, Targeted.NOT_IN_AREA),
@@ -372,45 +464,46 @@ def _targeted(answers: Answers, ruleset: Ruleset, age: int) -> tuple[Targeted, l
         (over_age, Targeted.OVER_AGE),
         (excluded, Targeted.EXCLUDED),
     ):
-        if reason := check(answers, ruleset, age):
+        if reason := check(answers, ruleset, age, team=team):
             return result, [reason], "none"
-    route = passport(answers, ruleset, age)
+    route = continuing_dla(answers, ruleset, age) or passport(answers, ruleset, age)
     route_name = "passport"
     if route is None:
         route = equivalent_evidence(answers, ruleset, age)
         route_name = "evidence"
-    missing = missing_also_required(answers, ruleset, age)
+    missing = missing_also_required(answers, ruleset, age, team=team)
     if route is not None and missing is None:
         return Targeted.LIKELY, [route], route_name
     reasons = [route, missing] if route is not None else []
+    route_name = route_name if route else "none"
     if need := equivalent_need(answers, ruleset, age):
-        return (
-            Targeted(ruleset.equivalent_need_outcome),
-            [*reasons, need],
-            route_name if route else "none",
-        )
-    return (
-        Targeted.UNLIKELY,
-        [*reasons, unlikely(answers, ruleset, age)],
-        route_name if route else "none",
-    )
+        if ruleset.equivalent_need_outcome == Targeted.UNLIKELY:
+            return Targeted.UNLIKELY, [*reasons, no_equivalent(answers, ruleset, age)], route_name
+        return Targeted.POSSIBLE, [*reasons, need], route_name
+    return Targeted.UNLIKELY, [*reasons, unlikely(answers, ruleset, age)], route_name
 
 
-def _assessment(answers: Answers, ruleset: Ruleset, age: int) -> tuple[Assessment, Reason]:
-    if reason := already_supported(answers, ruleset, age):
+def _assessment(
+    answers: Answers, ruleset: Ruleset, age: int, team: str
+) -> tuple[Assessment, Reason]:
+    if reason := already_supported(answers, ruleset, age, team=team):
         return Assessment.ALREADY_SUPPORTED, reason
-    if reason := assessment_suggested(answers, ruleset, age):
+    if reason := assessment_suggested(answers, ruleset, age, team=team):
         return Assessment.SUGGESTED, reason
-    return Assessment.NOT_SUGGESTED, assessment_not_suggested(answers, ruleset, age)
+    # Past the age limit, the answers still lead somewhere: to the adults' route.
+    if reason := adult_route(answers, ruleset, age, team=team):
+        return Assessment.NOT_SUGGESTED, reason
+    return Assessment.NOT_SUGGESTED, assessment_not_suggested(answers, ruleset, age, team=team)
 
 
-def assess(answers: Answers, ruleset: Ruleset, on: dt.date) -> Outcome:
-    """The likely outcome for a child on a day under a ruleset, with the reasons."""
+def assess(answers: Answers, ruleset: Ruleset, on: dt.date, *, team: str = TEAM) -> Outcome:
+    """The likely outcome for a child on a day under a ruleset, with the reasons. `team` is
+    what the council calls its disabled children's team, for the reasons' words."""
     if answers.date_of_birth is None:
         raise ValueError("A date of birth is needed to work out the child's age.")
     if answers.date_of_birth > on:
         raise ValueError("The date of birth is after the day of the check.")
     age = age_on(answers.date_of_birth, on)
-    targeted, targeted_reasons, route = _targeted(answers, ruleset, age)
-    assessment, assessment_reason = _assessment(answers, ruleset, age)
+    targeted, targeted_reasons, route = _targeted(answers, ruleset, age, team)
+    assessment, assessment_reason = _assessment(answers, ruleset, age, team)
     return Outcome(targeted, assessment, age, (*targeted_reasons, assessment_reason), route)

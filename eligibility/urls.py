@@ -9,5 +9,6 @@ urlpatterns = [
     path("check-your-answers/", views.check_answers, name="check-answers"),
     path("result/", views.result, name="result"),
     path("start-again/", views.start_again, name="start-again"),
+    path("preview/<int:pk>/", views.preview, name="preview"),
     path("<slug:step_name>/", views.question, name="question"),
 ]

@@ -1,10 +1,12 @@
-"""The checker's pages: start, one question per page, check your answers, the result.
+"""The checker's pages: start, one question per page, check your answers, the result, and a
+commissioner's preview of a draft ruleset.
 
-Answers live only in the session, under SESSION_KEY, and are deleted when the result is shown;
-the result keeps no date of birth, postcode or name."""
+Answers live only in the session, under SESSION_KEY, until the family starts again or the
+session ends, so that "Change" works from the result too. The database keeps only the
+anonymous record of a completed check (nothing from a preview)."""
 
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -15,24 +17,45 @@ from directory.models import Locality, Need
 from .forms import FORMS, NeedsForm, PostcodeForm
 from .journey import BY_NAME, Journey
 from .models import Ruleset
-from .presenters import answer_rows, directory_link, evidence_to_have_ready, result_cards
-from .rules import assess
+from .presenters import (
+    answer_rows,
+    criteria_used,
+    directory_link,
+    evidence_to_have_ready,
+    result_cards,
+    young_adult_route,
+)
+from .rules import BENEFITS, assess
 from .services import check_record_create
 
 SESSION_KEY = "eligibility"
 FIRST_STEP = "postcode"
+PREVIEW_PERMISSION = "eligibility.change_ruleset"
 
 
 def _state(request) -> dict | None:
     state = request.session.get(SESSION_KEY)
-    return state if isinstance(state, dict) else None
+    return state if isinstance(state, dict) and isinstance(state.get("answers"), dict) else None
 
 
-def _journey(state) -> Journey | None:
-    """The journey in the session, or None if the session has ended or its ruleset has gone."""
-    if not state or "answers" not in state:
+def _may_preview(request) -> bool:
+    user = request.user
+    return user.is_authenticated and user.is_staff and user.has_perm(PREVIEW_PERMISSION)
+
+
+def _journey(request, state) -> Journey | None:
+    """The journey in the session, or None if the session has ended, its ruleset has gone, or
+    it is a preview and the visitor may no longer preview."""
+    if state is None:
         return None
-    rules = Ruleset.objects.rules_for(state.get("ruleset"))
+    pk = state.get("ruleset")
+    if state.get("preview"):
+        if not _may_preview(request) or not isinstance(pk, int):
+            return None
+        draft = Ruleset.objects.with_rules_data().filter(pk=pk).first()
+        rules = draft.to_rules() if draft else None
+    else:
+        rules = Ruleset.objects.rules_for(pk)
     if rules is None:
         return None
     return Journey(rules, state["answers"], timezone.localdate())
@@ -43,8 +66,18 @@ def _url(step) -> str:
 
 
 def _next_url(journey: Journey) -> str:
+    if journey.out_of_area:
+        return reverse("eligibility:result")
     step = journey.next_step()
     return _url(step) if step else reverse("eligibility:check-answers")
+
+
+def _page(request, template, state, context, status=200):
+    """A checker page, with the preview banner when a commissioner is previewing a draft."""
+    preview = None
+    if state and state.get("preview"):
+        preview = Ruleset.objects.filter(pk=state.get("ruleset")).first()
+    return render(request, template, {**context, "preview": preview}, status=status)
 
 
 @require_safe
@@ -65,13 +98,13 @@ def question(request, step_name):
     if step is None:
         raise Http404("No such question")
     state = _state(request)
-    if (state is None or "answers" not in state) and step_name == FIRST_STEP:
+    if state is None and step_name == FIRST_STEP:
         ruleset = Ruleset.objects.current(timezone.localdate())
         if ruleset is None:
             return redirect("eligibility:start")
         # Kept in the session from the first answer, not before: a visit writes nothing.
         state = {"ruleset": ruleset.pk, "answers": {}}
-    journey = _journey(state)
+    journey = _journey(request, state)
     if journey is None:
         return _expired(request)
     if not journey.may_ask(step):
@@ -79,7 +112,7 @@ def question(request, step_name):
 
     council = council_for(request)
     form_class = FORMS[step.name]
-    kwargs = {"council": council, "today": journey.today}
+    kwargs = {"council": council, "today": journey.today, "age": journey.age}
     if form_class is NeedsForm:
         kwargs["needs"] = Need.objects.all()
     if form_class is PostcodeForm:
@@ -95,81 +128,101 @@ def question(request, step_name):
             initial={"answer": form_class.initial_for(journey.answers.get(step.name))}, **kwargs
         )
     previous = journey.previous_step(step)
-    back = (
-        reverse("eligibility:check-answers")
-        if request.GET.get("change")
-        else (_url(previous) if previous else reverse("eligibility:start"))
-    )
-    return render(
-        request, "eligibility/question.html", {"form": form, "step": step, "back_url": back}
+    if request.GET.get("change"):
+        back = reverse("eligibility:check-answers")
+    else:
+        back = _url(previous) if previous else reverse("eligibility:start")
+    return _page(
+        request,
+        "eligibility/question.html",
+        state,
+        {"form": form, "step": step, "back_url": back},
     )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def check_answers(request):
-    """Every answer with a link to change it; sending them works out the result, once."""
+    """Every answer with a link to change it; sending them shows the result."""
     state = _state(request)
-    if state and "result" in state and "answers" not in state:
-        return redirect("eligibility:result")
-    journey = _journey(state)
+    journey = _journey(request, state)
     if journey is None:
         return _expired(request)
-    if journey.next_step() is not None:
+    if journey.out_of_area or journey.next_step() is not None:
         return redirect(_next_url(journey))
     if request.method == "POST":
-        outcome = assess(journey.to_answers(), journey.ruleset, journey.today)
-        needs = list(journey.to_answers().needs)
-        check_record_create(
-            outcome=outcome,
-            ruleset_id=state["ruleset"],
-            locality_id=journey.locality_id,
-            need_codes=needs,
-            on=journey.today,
-        )
-        locality = (
-            Locality.objects.filter(pk=journey.locality_id).first() if journey.locality_id else None
-        )
-        # The answers go now: only the outcome stays, with nothing that identifies anyone.
-        request.session[SESSION_KEY] = {
-            "result": {
-                "targeted": outcome.targeted.value,
-                "specialist_assessment": outcome.specialist_assessment.value,
-                "reasons": [[reason.rule, reason.text] for reason in outcome.reasons],
-                "age": outcome.age,
-                "needs": needs,
-                "locality_code": locality.code if locality else "",
-                "ruleset": state["ruleset"],
-            }
-        }
+        if not state.get("preview") and not state.get("recorded"):
+            outcome = assess(journey.to_answers(), journey.ruleset, journey.today)
+            check_record_create(
+                outcome=outcome,
+                ruleset_id=state["ruleset"],
+                locality_id=journey.locality_id,
+                need_codes=list(journey.to_answers().needs),
+                on=journey.today,
+            )
+            state["recorded"] = True  # a changed answer changes the result, not the count
+        state["sent"] = True
+        request.session[SESSION_KEY] = state
         return redirect("eligibility:result")
     needs_by_code = dict(Need.objects.values_list("code", "name"))
     last = journey.steps()[-1]
-    return render(
+    return _page(
         request,
         "eligibility/check_answers.html",
-        {"rows": answer_rows(journey, needs_by_code), "back_url": _url(last)},
+        state,
+        {
+            "rows": answer_rows(journey, needs_by_code, council_for(request)),
+            "back_url": _url(last),
+        },
     )
 
 
 @require_safe
 def result(request):
-    """The likely outcome, the reasons, what to do next, and short breaks that fit."""
+    """The likely outcome, the reasons, what to do next, and short breaks that fit, worked out
+    afresh from the answers in the session."""
     state = _state(request)
-    if not state or "result" not in state:
+    if state is None:
         return redirect("eligibility:start")
-    outcome = state["result"]
-    ruleset = Ruleset.objects.with_rules_data().filter(pk=outcome["ruleset"]).first()
+    journey = _journey(request, state)
+    if journey is None:
+        return _expired(request)
+    council = council_for(request)
+    if journey.out_of_area:
+        return _page(request, "eligibility/out_of_area.html", state, {"journey": journey})
+    if journey.next_step() is not None or not state.get("sent"):
+        return redirect(_next_url(journey))
+    answers = journey.to_answers()
+    outcome = assess(
+        answers, journey.ruleset, journey.today, team=council.disabled_children_team_name
+    )
+    locality = (
+        Locality.objects.filter(pk=journey.locality_id).first() if journey.locality_id else None
+    )
+    shown = {
+        "targeted": outcome.targeted.value,
+        "specialist_assessment": outcome.specialist_assessment.value,
+        "reasons": [[reason.rule, reason.text] for reason in outcome.reasons],
+        "age": outcome.age,
+        "needs": list(answers.needs),
+        "locality_code": locality.code if locality else "",
+        "pending": any(getattr(answers, b) in ("applied", "not_sure") for b in BENEFITS),
+    }
+    ruleset = Ruleset.objects.filter(pk=state["ruleset"]).first()
     if ruleset is None:
         return _expired(request)
-    return render(
+    needs_by_code = dict(Need.objects.values_list("code", "name"))
+    return _page(
         request,
         "eligibility/result.html",
+        state,
         {
-            "cards": result_cards(outcome),
-            "result": outcome,
-            "ruleset": ruleset,
-            "directory_url": directory_link(outcome),
-            "evidence": evidence_to_have_ready(ruleset.to_rules(), outcome["age"]),
+            "cards": result_cards(shown),
+            "result": shown,
+            "criteria_used": criteria_used(ruleset, council, journey.today),
+            "directory_url": directory_link(shown),
+            "young_adults": young_adult_route(shown, council),
+            "evidence": evidence_to_have_ready(answers, journey.ruleset, outcome.age),
+            "rows": answer_rows(journey, needs_by_code, council),
         },
     )
 
@@ -179,3 +232,14 @@ def start_again(request):
     """Forget everything the checker kept in the session."""
     request.session.pop(SESSION_KEY, None)
     return redirect("eligibility:start")
+
+
+@require_safe
+def preview(request, pk):
+    """A commissioner walks the public journey against a ruleset (a draft, usually) before it
+    is published. Nothing is recorded; only staff who may change rulesets may preview."""
+    if not _may_preview(request):
+        raise Http404("No such page")
+    ruleset = get_object_or_404(Ruleset, pk=pk)
+    request.session[SESSION_KEY] = {"ruleset": ruleset.pk, "answers": {}, "preview": True}
+    return redirect("eligibility:question", FIRST_STEP)

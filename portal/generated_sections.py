@@ -111,7 +111,7 @@ def who_can_use_them(council: Council, today: dt.date) -> dict | None:
         ruleset.to_rules(), area=council.name, team=council.disabled_children_team_name
     )
     return {
-        "ruleset": ruleset.name,
+        "ruleset": ruleset.public_name or ruleset.name,
         "version": ruleset.version,
         "valid_from": describe_date(ruleset.valid_from),
         "checker_url": reverse("eligibility:start"),

@@ -175,23 +175,16 @@ def test_a_family_out_of_the_area_is_pointed_to_their_own_council(page, checker_
         page.get_by_label("What is your postcode?").fill("BA1 1AA")
         continue_(page)
 
-    with when("they say they do not live in the council's area and answer the rest"):
+    with when("they say they do not live in the council's area"):
         expect(page.get_by_role("heading", level=1)).to_have_text(
             "Do you live in Testshire Council?"
         )
         choose(page, "No")
-        enter_date(page, born(9))
-        choose(page, "Yes")
-        continue_(page)
-        choose(page, "Yes, the highest rate")
-        answer_the_rest_no(page)
 
-    with then("the result says so and links to finding their own council"):
-        see_result(page)
-        expect(page.locator(".app-result-card", has_text="Targeted")).to_contain_text(
-            "Not in this area"
-        )
+    with then("they are asked nothing more and pointed to their own council"):
+        expect(page.get_by_role("heading", level=1)).to_have_text("Contact your own council")
         expect(page.get_by_role("link", name="Find your local council")).to_be_visible()
+        both_widths_accessible(page)
 
 
 def test_a_change_from_check_answers_comes_back_to_check_answers(page, checker_site):
@@ -205,7 +198,9 @@ def test_a_change_from_check_answers_comes_back_to_check_answers(page, checker_s
         answer_the_rest_no(page)
 
     with when("they change that answer to yes"):
-        page.get_by_role("link", name="Change disability or additional need").click()
+        page.get_by_role(
+            "link", name="Change does your child have a disability or additional need?"
+        ).click()
         choose(page, "Yes")
 
     with then("they are asked the new question, then return to check their answers"):
@@ -329,7 +324,7 @@ def test_every_question_with_and_without_an_error_is_accessible(page, checker_si
     with then("the check and the PIP question (for a 16-year-old) are accessible too"):
         expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
         both_widths_accessible(page)
-        page.get_by_role("link", name="Change date of birth").click()
+        page.get_by_role("link", name="Change what is your child's date of birth?").click()
         enter_date(page, born(16))
         expect(page.get_by_role("heading", level=1)).to_have_text(
             "Does your child get the daily living part of Personal Independence Payment (PIP)?"
@@ -338,6 +333,13 @@ def test_every_question_with_and_without_an_error_is_accessible(page, checker_si
         choose(page, "They get Adult Disability Payment in Scotland instead")
         expect(page.get_by_role("heading", level=1)).to_have_text(
             "Does your child get the daily living part of Adult Disability Payment?"
+        )
+        both_widths_accessible(page)
+        page.go_back()
+        choose(page, "They still get Disability Living Allowance while their PIP claim is decided")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Which rate of the care part of Disability Living Allowance (DLA) does your child "
+            "still get?"
         )
         both_widths_accessible(page)
 

@@ -204,3 +204,54 @@ def test_a_failing_case_says_what_differed():
 
     assert not result.passed
     assert result.describe() == "FAIL a case: targeted expected likely, got unlikely"
+
+
+# ---------------------------------------------------------------------------- issue 21
+
+
+@pytest.mark.parametrize(
+    "passport",
+    [
+        "{dla_care: highest, min_age: 5, max_age: 15}",
+        "{benefit: dla_care, rate: highest, min_age: 5, max_age: 15}",
+    ],
+)
+def test_a_passport_may_name_its_benefit_and_rate_either_way(passport):
+    text = file_with(ruleset=f"  passports:\n    - {passport}\n")
+
+    assert parse_case_file(text).ruleset.passports == (Passport("dla_care", "highest", 5, 15),)
+
+
+@pytest.mark.parametrize(
+    ("passport", "reason"),
+    [
+        ("{benefit: dla_care}", "needs both a benefit and a rate"),
+        ("{benefit: dla_care, rate: highest, age: 5}", "not 'age'"),
+        ("{benefit: pip, rate: enhanced}", "benefit must be one of"),
+        ("{benefit: dla_care, rate: enhanced}", "the dla_care rate must be one of"),
+        ("{dla_care: highest, pip_daily_living: enhanced}", "names one benefit"),
+    ],
+)
+def test_anything_else_is_refused_with_its_line_and_reason(passport, reason):
+    text = file_with(ruleset=f"  passports:\n    - dla_care: middle\n    - {passport}\n")
+
+    with pytest.raises(CaseFileError) as error:
+        parse_case_file(text)
+
+    assert "passport on line 5" in str(error.value)
+    assert reason in str(error.value)
+
+
+def test_a_case_may_answer_not_sure_to_the_four_yes_or_no_questions():
+    text = file_with(
+        answers="{resident: true, date_of_birth: 2016-03-01, night_needs: not_sure}",
+        expect="{specialist_assessment: suggested}",
+    )
+
+    case = parse_case_file(text).cases[0]
+
+    assert case.answers.unsure == ("night_needs",)
+    with pytest.raises(CaseFileError, match="must be true, false or not_sure"):
+        parse_case_file(text.replace("night_needs: not_sure", "night_needs: maybe"))
+    with pytest.raises(CaseFileError, match="must be true or false"):
+        parse_case_file(text.replace("night_needs: not_sure", "open_to_disability_team: not_sure"))

@@ -75,7 +75,7 @@ def test_conditions_also_required_and_the_exclusion_are_described():
 
 def test_what_leads_to_an_assessment_comes_from_the_triggers():
     assert (
-        "when a family tells us about complex health needs and needs at night."
+        "when a family tells us about any one of these: complex health needs or needs at night."
         in described(specialist_triggers=("complex_health", "night_needs")).specialist[1]
     )
     assert len(described(specialist_triggers=()).specialist) == 2

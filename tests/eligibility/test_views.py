@@ -69,7 +69,7 @@ def test_the_start_page_says_what_the_checker_keeps(checker):
     html = checker.get("/check/").content.decode()
 
     assert "Check what short breaks you might be able to get" in html
-    assert "deleted when you see your result" in html
+    assert "until you start again or the session ends" in html
     assert 'href="/check/postcode/"' in html
 
 
@@ -86,7 +86,7 @@ def test_a_ten_year_old_on_dla_middle_rate_is_likely_to_get_targeted_breaks(chec
     )
     assert "middle rate of the care part of Disability Living Allowance" in html
     assert "This is a guide, not a decision" in html
-    assert "West Sussex style (default) (version" in html
+    assert "short breaks criteria, which Testshire Council has used since 1 January 2026" in html
     assert (
         "/directory/?age=10&amp;need=ASD&amp;locality=dorchester&amp;tier=universal&amp;tier=targeted"
         in html
@@ -104,21 +104,20 @@ def test_two_to_one_support_and_night_needs_suggest_an_assessment(checker):
     assert "tier=specialist" in html
 
 
-def test_a_family_outside_the_area_is_told_to_find_their_own_council(checker):
+def test_a_family_outside_the_area_is_told_to_find_their_own_council_and_asked_no_more(
+    checker,
+):
     answer(checker, "postcode", {"answer": "BA1 1AA"})
-    assert answer(checker, "live-in-area", {"answer": "no"}) == url("date-of-birth")
-    answer(checker, "date-of-birth", date_answer(born(10)))
-    answer(checker, "disability", {"answer": "false"})
-    location = answer(checker, "dla-care", {"answer": "none"})
-    while location != "/check/check-your-answers/":
-        step = location.strip("/").split("/")[-1]
-        location = answer(checker, step, {"answer": "group" if step == "support" else "no"})
-    checker.post("/check/check-your-answers/")
+    assert answer(checker, "live-in-area", {"answer": "no"}) == "/check/result/"
 
     html = checker.get("/check/result/").content.decode()
 
-    assert "Not in this area" in html
-    assert "Find your local council" in html
+    assert "Contact your own council" in html
+    assert 'href="https://www.gov.uk/find-local-council"' in html
+    assert "we have not asked anything more" in html
+    assert checker.get(url("date-of-birth"))["Location"] == "/check/result/"
+    assert checker.get("/check/check-your-answers/")["Location"] == "/check/result/"
+    assert CheckRecord.objects.count() == 0
 
 
 def test_a_family_can_skip_giving_a_postcode(checker):
@@ -135,16 +134,29 @@ def test_a_change_from_check_answers_returns_there_via_any_new_question(checker)
     assert answer(checker, "needs", {"answer": ["ASD"]}) == "/check/check-your-answers/"
 
 
-def test_answers_are_deleted_and_one_anonymous_record_kept(checker):
+def test_answers_stay_in_the_session_and_one_anonymous_record_is_kept(checker):
     walk(checker)
     checker.post("/check/check-your-answers/")
     checker.post("/check/check-your-answers/")  # sent twice
 
-    state = checker.session[SESSION_KEY]
-    assert "answers" not in state
-    assert "DT1" not in str(state) and str(born(10).year) not in str(state)
+    assert checker.session[SESSION_KEY]["answers"]["dla-care"] == "middle"
     assert CheckRecord.objects.count() == 1
-    assert checker.get("/check/check-your-answers/")["Location"] == "/check/result/"
+    record = CheckRecord.objects.get()
+    assert "DT1" not in str(vars(record)) and str(born(10).year) not in str(vars(record))
+
+
+def test_change_works_from_the_result(checker):
+    walk(checker)
+    checker.post("/check/check-your-answers/")
+    html = checker.get("/check/result/").content.decode()
+    assert 'href="/check/dla-care/?change=1"' in html
+
+    assert answer(checker, "dla-care", {"answer": "none"}) == "/check/check-your-answers/"
+    checker.post("/check/check-your-answers/")
+    html = checker.get("/check/result/").content.decode()
+
+    assert 'Targeted short breaks: <strong class="govuk-tag govuk-tag--blue">Possible' in html
+    assert CheckRecord.objects.count() == 1  # a changed answer is not counted again
 
 
 def test_start_again_forgets_everything(checker):

@@ -16,6 +16,13 @@ DEMO_COUNCIL = {
     "local_offer_url": "https://www.southwessex.example/local-offer",
     "feedback_email": "website.feedback@southwessex.example",
     "search_radius_miles": 10,
+    "adult_social_care_name": "Adult Social Care",
+    "adult_social_care_phone": "01632 960 300",
+    "adult_social_care_email": "adult.care@southwessex.example",
+    "adult_social_care_url": "https://www.southwessex.example/care-act-assessment",
+    "transition_team_name": "Preparing for Adulthood team",
+    "transition_team_phone": "01632 960 400",
+    "transition_team_email": "preparing.for.adulthood@southwessex.example",
 }
 
 
