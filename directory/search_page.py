@@ -1,6 +1,7 @@
 """The results page, kept whole for each search until anything it shows changes
 (directory.page_cache), with holes for what is each visitor's own: the navigation (with their
-shortlist), messages, and each card's shortlist button with their CSRF token.
+shortlist), messages, and each card's shortlist button with their CSRF token; and each card's
+short-notice places, which change without a write to services (directory.short_notice.holes).
 
 Most searches are asked again before the data changes (the same links are shared, followed
 back from a service's page, reloaded): such a request costs the filter options' query, a
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from django.middleware.csrf import get_token
 
 from . import page_cache
+from .short_notice.holes import services_places
 from .shortlist_buttons import card_shortlist
 
 SEARCH_TEMPLATE = "directory/search.html"
@@ -36,10 +38,13 @@ def with_holes(context: dict, *, council) -> CachedResults:
     """The results page for every visitor: rendered without a request (so nothing of anyone's
     can be in it), with a hole for the navigation, the messages and each card's button."""
     cards = context["cards"]
-    names = ["navigation", "messages", *(f"card-{card.service.pk}" for card in cards)]
+    names = ["navigation", "messages"]
+    for card in cards:
+        names += [f"card-{card.service.pk}", f"places-{card.service.pk}"]
     markers = page_cache.hole_markers(names)
     for card in cards:
         card.shortlist_hole = markers[f"card-{card.service.pk}"]
+        card.places_hole = markers[f"places-{card.service.pk}"]
     full = context | {"messages_hole": markers["messages"]}
     page = page_cache.render_cut(SEARCH_TEMPLATE, full, markers, council=council)
     return CachedResults(
@@ -56,7 +61,10 @@ def filled(entry: CachedResults, request, *, here: str, shortlist) -> str:
         "navigation": page_cache.visitor_navigation(request),
         "messages": page_cache.visitor_messages(request),
     }
+    # Short-notice places change without a write to services: filled afresh, in one query.
+    places = services_places(card.pk for card in entry.cards)
     for card in entry.cards:
+        fragments[f"places-{card.pk}"] = places[card.pk]
         fragments[f"card-{card.pk}"] = card_shortlist(
             card.pk,
             card.name,

@@ -40,6 +40,7 @@ from .querysets import FilterOptions
 from .results import PageOutOfRange, ids_in_order, results_page
 from .return_paths import same_site_path
 from .services import problem_report_create
+from .short_notice.holes import services_places
 from .shortlist import Shortlist, parse_ids
 
 PAGE_SIZE = 20
@@ -243,7 +244,7 @@ def _service_page_with_holes(service, *, today, council) -> page_cache.PageWithH
     """A service's page with a hole for each of _visitor_fragments, for every visitor: rendered
     without a request, so nothing of anyone's can be in it. What the site's context processor
     gives every page but the navigation is given here."""
-    markers = page_cache.hole_markers(["navigation", "way_back", "messages", "shortlist"])
+    markers = page_cache.hole_markers(["navigation", "way_back", "messages", "shortlist", "places"])
     context = _service_page_context(service, today) | {"own": markers}
     return page_cache.render_cut("directory/service.html", context, markers, council=council)
 
@@ -258,6 +259,8 @@ def _visitor_fragments(request, service_id, *, preview=False) -> dict[str, str]:
         "way_back": _way_back(results_url, request) if results_url else _breadcrumbs(),
         "messages": page_cache.visitor_messages(request),
         "shortlist": "",
+        # Places change without a write to the service: never part of a cached page.
+        "places": services_places([service_id])[str(service_id)],
     }
     if not preview:
         on_shortlist = service_id in Shortlist(request.session)

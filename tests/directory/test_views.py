@@ -14,6 +14,7 @@ from tests.factories import CouncilFactory, ServiceFactory, UserFactory
 
 SEARCH = "/directory/"
 MAX_QUERIES = 10
+SERVICE_PAGE_QUERIES = MAX_QUERIES + 1  # and its short-notice places (a hole)
 
 
 RESULT = re.compile(
@@ -355,7 +356,7 @@ def test_a_service_reached_from_results_leads_back_to_the_same_results(
     results = client.get(SEARCH, query).content.decode()
     link = html_module.unescape(re.search(r'href="(/directory/services/[^"]+)"', results).group(1))
 
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(SERVICE_PAGE_QUERIES):
         response = client.get(link)
 
     back = urlsplit(back_link(response))
@@ -439,7 +440,7 @@ def test_a_service_page_tells_a_family_everything_in_a_few_queries(
 ):
     service = world.services.saturday_club
 
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(SERVICE_PAGE_QUERIES):
         response = client.get(service.get_absolute_url())
 
     html = response.content.decode()
