@@ -5,6 +5,7 @@ from here."""
 from portal.nonprod.factories import (
     AccessibilityFeatureFactory,
     AgeBandFactory,
+    AlertFactory,
     BreakKindFactory,
     CouncilFactory,
     LocalityFactory,
@@ -16,6 +17,7 @@ from portal.nonprod.factories import (
     ProviderFactory,
     RulesetFactory,
     ServiceFactory,
+    ShortNoticePlaceFactory,
     StatementFactory,
     UserFactory,
     VenueFactory,
@@ -24,6 +26,7 @@ from portal.nonprod.factories import (
 __all__ = [
     "AccessibilityFeatureFactory",
     "AgeBandFactory",
+    "AlertFactory",
     "BreakKindFactory",
     "CouncilFactory",
     "LocalityFactory",
@@ -35,7 +38,13 @@ __all__ = [
     "ProviderFactory",
     "RulesetFactory",
     "ServiceFactory",
+    "ShortNoticePlaceFactory",
     "StatementFactory",
     "UserFactory",
     "VenueFactory",
 ]
+
+# The register of personal assistants (directory.personal_assistants).
+from portal.nonprod.factories import PersonalAssistantFactory
+
+__all__ += ["PersonalAssistantFactory"]

@@ -341,3 +341,104 @@ class StatementFactory(factory.django.DjangoModelFactory):
             StatementSection(statement=self, position=i, heading=h, kind=k, body=b)
             for i, (h, k, b) in enumerate(sections)
         )
+
+
+# ---------------------------------------------------------------------------- short-notice places
+
+
+class ShortNoticePlaceFactory(factory.django.DjangoModelFactory):
+    """An open place on a service tomorrow, 10am to 4pm, offered for the next 20 hours, first
+    to call. Its kind is the service's first (one is made if it has none)."""
+
+    class Meta:
+        model = "short_notice.ShortNoticePlace"
+        skip_postgeneration_save = True
+
+    service = factory.SubFactory(ServiceFactory)
+    kind = factory.LazyAttribute(lambda place: _kind_of(place.service))
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=1))
+    start_time = dt.time(10)
+    end_time = dt.time(16)
+    places = 1
+    claim_by = "first_to_call"
+    claim_phone = "01305 221000"
+    offered_until = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(hours=20))
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.needs.set(extracted)
+
+
+def _kind_of(service):
+    kind = service.kinds.first()
+    if kind is None:
+        kind = BreakKindFactory()
+        service.kinds.add(kind)
+    return kind
+
+
+class AlertFactory(factory.django.DjangoModelFactory):
+    """A confirmed immediate alert for every service (an empty search), confirmed now: what
+    exists already is not news to it."""
+
+    class Meta:
+        model = "short_notice.Alert"
+
+    email = factory.Sequence(lambda n: f"parent{n}@example.com")
+    search = ""
+    frequency = "immediate"
+    confirmed_at = factory.LazyFunction(timezone.now)
+    renewed_at = factory.LazyAttribute(lambda alert: alert.confirmed_at)
+    last_sent_at = factory.LazyAttribute(lambda alert: alert.confirmed_at)
+
+
+# ---------------------------------------------------------------------------- the PA register
+
+
+class PersonalAssistantFactory(factory.django.DjangoModelFactory):
+    """An approved, confirmed personal assistant with a current DBS check, near DT1, who
+    travels 10 miles; clearly fictional (example.com, Ofcom's drama numbers)."""
+
+    class Meta:
+        model = "personal_assistants.PersonalAssistant"
+        skip_postgeneration_save = True
+
+    status = "approved"
+    first_name = factory.Sequence(lambda n: f"Alex{n}")
+    last_name = factory.Sequence(lambda n: f"Fictional{n}")
+    email = factory.Sequence(lambda n: f"pa{n}@example.com")
+    phone = factory.Sequence(lambda n: f"07700 900{n % 1000:03d}")
+    postcode = "DT1 9ZZ"
+    latitude = 50.7
+    longitude = -2.4
+    travel_miles = 10
+    offers = factory.LazyFunction(lambda: ["personal_care", "activities"])
+    days = factory.LazyFunction(lambda: ["saturday", "sunday"])
+    times = factory.LazyFunction(lambda: ["weekends"])
+    description = "A friendly personal assistant who loves the outdoors."
+    experience = "Five years supporting disabled children at home and on trips out."
+    hourly_rate = 14
+    dbs_certificate_number = "001234567890"
+    dbs_issued_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=200))
+    dbs_update_service = True
+    referee_1_name = "Referee One"
+    referee_1_contact = "referee.one@example.com"
+    referee_2_name = "Referee Two"
+    referee_2_contact = "01632 960 999"
+    identity_seen = True
+    dbs_seen = True
+    references_taken = True
+    verified_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=30))
+    confirmed_on = factory.LazyAttribute(lambda pa: pa.verified_on)
+    consented_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.needs.set(extracted)
+
+    @factory.post_generation
+    def age_bands(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.age_bands.set(extracted)

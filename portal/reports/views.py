@@ -13,6 +13,8 @@ from directory.models import Council
 from .demand import demand_tables
 from .forms import PeriodForm
 from .freshness import freshness_tables
+from .personal_assistants import personal_assistant_tables
+from .places_now import places_now_tables
 from .supply import supply_tables
 
 
@@ -42,10 +44,24 @@ REPORTS = {
             uses_period=True,
         ),
         Report(
+            "personal-assistants",
+            "Personal assistants",
+            "Personal assistants families can find by area, need and age group, families' "
+            "messages to them by month, area and need, and where they meet the directory's gaps.",
+            uses_period=True,
+        ),
+        Report(
             "freshness",
             "Freshness",
             "How current the listings are, overdue listings by provider, proposed changes "
             "waiting and problem reports.",
+            uses_period=True,
+        ),
+        Report(
+            "places-now",
+            "Places now",
+            "Short-notice places offered, taken and unused by month, service, kind of break "
+            "and area: where capacity is wasted.",
             uses_period=True,
         ),
     )
@@ -82,6 +98,16 @@ def report_page(admin_site, request, slug: str):
         tables = supply_tables(places_only=places_only, threshold=council.supply_threshold)
     elif slug == "demand":
         tables = demand_tables(first=first, last=last)
+    elif slug == "places-now":
+        tables = places_now_tables(first=first, last=last)
+    elif slug == "personal-assistants":
+        tables = personal_assistant_tables(
+            today=today,
+            first=first,
+            last=last,
+            threshold=council.supply_threshold,
+            dbs_valid_years=council.pa_dbs_valid_years,
+        )
     else:
         tables = freshness_tables(
             today=today, months=council.review_every_months, first=first, last=last

@@ -26,6 +26,7 @@ ACTIONS = ("view", "add", "change", "delete", "approve", "publish")
 MODELS = sorted(
     {label for role in ROLES for label in MATRIX[role]}
     | {"directory.council", "directory.problemreport", "auth.user", "eligibility.ruleset"}
+    | {"personal_assistants.personalassistant"}  # the "PA register" permission
 )
 
 

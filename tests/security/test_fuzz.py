@@ -106,6 +106,8 @@ def test_every_public_address_is_a_target():
         "eligibility",
         "portal",
         "openreferral",
+        "personal_assistants",
+        "short_notice",
     }
     assert {name for name in PATTERNS if ":" not in name} == {"health"}
     assert {name for name, _ in TARGETS} == set(PATTERNS)
@@ -181,6 +183,7 @@ def client(site, settings):
     again), with limits high enough that the fuzz reaches the views it sends to."""
     settings.ANONYMOUS_WRITE_RATE = "100000/m"
     settings.PROBLEM_REPORT_RATE = "100000/m"
+    settings.PLACE_ALERT_RATE = "100000/m"
     client = Client()
     walk(client)
     return client

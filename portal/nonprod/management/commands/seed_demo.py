@@ -10,6 +10,8 @@ from portal.nonprod.demo.directory import seed_directory
 from portal.nonprod.demo.eligibility import seed_ruleset
 from portal.nonprod.demo.geography import seed_geography
 from portal.nonprod.demo.people import seed_people
+from portal.nonprod.demo.personal_assistants import seed_personal_assistants
+from portal.nonprod.demo.places_now import seed_places_now
 from portal.nonprod.demo.statement import seed_statement
 
 
@@ -38,6 +40,8 @@ class Command(BaseCommand):
             council = seed_council()
             localities = seed_geography()
             services = seed_directory(localities)
+            seed_places_now(services)
+            seed_personal_assistants()
             ruleset = seed_ruleset()
             people = seed_people()
             statement = seed_statement(
