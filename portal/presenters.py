@@ -37,9 +37,19 @@ def navigation_items(request, shortlist_size: int) -> list[NavigationItem]:
             namespace == "directory" and not name.startswith("shortlist"),
         ),
         NavigationItem(
+            "Places available soon",
+            reverse("short_notice:places"),
+            namespace == "short_notice",
+        ),
+        NavigationItem(
             "Check what you can get",
             reverse("eligibility:start"),
             namespace == "eligibility",
+        ),
+        NavigationItem(
+            "Find a personal assistant",
+            reverse("personal_assistants:search"),
+            namespace == "personal_assistants",
         ),
     ]
     items.append(

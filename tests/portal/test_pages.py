@@ -65,6 +65,42 @@ def test_the_home_page_starts_each_of_its_two_jobs_with_a_start_button(client, c
     ]
 
 
+@pytest.mark.parametrize(
+    ("path", "active"),
+    [
+        ("/places/", "Places available soon"),
+        ("/personal-assistants/", "Find a personal assistant"),
+        ("/check/", "Check what you can get"),
+    ],
+)
+def test_every_part_of_the_service_is_in_the_navigation_and_marked_where_you_are(
+    client, council, path, active
+):
+    html = client.get(path).content.decode()
+
+    items = re.findall(r'class="govuk-service-navigation__link" href="([^"]+)"', html)
+    assert items == [
+        "/directory/",
+        "/places/",
+        "/check/",
+        "/personal-assistants/",
+        "/statement/",
+    ]
+    assert (
+        f'aria-current="page"><strong class="govuk-service-navigation__active-fallback">{active}<'
+        in html
+    )
+
+
+def test_the_home_page_points_to_places_soon_and_the_register_of_personal_assistants(
+    client, council
+):
+    html = client.get(reverse("portal:home")).content.decode()
+
+    assert 'href="/places/">See places available in the next 14 days</a>' in html
+    assert 'href="/personal-assistants/">find a personal assistant</a>' in html
+
+
 def test_contact_page_shows_the_councils_contacts(client, council):
     html = client.get(reverse("portal:contact")).content.decode()
 
