@@ -40,6 +40,21 @@ class WholeNumberFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
+def child_age_filter() -> WholeNumberFilter:
+    """The child's age in whole years, 0 to MAX_AGE, as every search of the site asks it."""
+    return WholeNumberFilter(
+        label="Child's age",
+        help_text=f"In years, from 0 to {MAX_AGE}",
+        min_value=0,
+        max_value=MAX_AGE,
+        error_messages={
+            "invalid": "Enter your child's age as a number, like 9",
+            "min_value": f"Enter an age from 0 to {MAX_AGE}",
+            "max_value": f"Enter an age from 0 to {MAX_AGE}",
+        },
+    )
+
+
 def _choice_errors(what):
     message = f"Select {what} from the list"  # noqa: S608 (an error message, not SQL)
     return {"invalid_choice": message, "invalid_list": message}
@@ -67,17 +82,7 @@ class ServiceFilter(django_filters.FilterSet):
         coerce=int,
         error_messages=_choice_errors("a distance"),
     )
-    age = WholeNumberFilter(
-        label="Child's age",
-        help_text=f"In years, from 0 to {MAX_AGE}",
-        min_value=0,
-        max_value=MAX_AGE,
-        error_messages={
-            "invalid": "Enter your child's age as a number, like 9",
-            "min_value": f"Enter an age from 0 to {MAX_AGE}",
-            "max_value": f"Enter an age from 0 to {MAX_AGE}",
-        },
-    )
+    age = child_age_filter()
     age_band = django_filters.ChoiceFilter(
         label="Age group",
         empty_label=None,

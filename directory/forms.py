@@ -253,13 +253,9 @@ class DirectoryFilterForm(forms.Form):
         latitude, longitude, locality_id = found
         return LocatedPostcode(parsed, Point(latitude, longitude), locality_id)
 
-    @property
-    def helper(self):
-        helper = FormHelper()
-        helper.form_method = "get"
-        helper.form_tag = False
-        helper.disable_csrf = True
-        helper.layout = Layout(
+    def panel(self) -> tuple:
+        """The filter panel's questions, in order; a page with other questions overrides it."""
+        return (
             FilterField("q"),
             FilterField("postcode", width="10"),
             FilterField("distance"),
@@ -272,6 +268,16 @@ class DirectoryFilterForm(forms.Form):
             FilterGroup("How to get a place", "tier"),
             FilterGroup("Cost and places", "only"),
             FilterGroup("Venue accessibility", "access"),
+        )
+
+    @property
+    def helper(self):
+        helper = FormHelper()
+        helper.form_method = "get"
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(
+            *self.panel(),
             # No name on the button, so it adds nothing to the shareable address.
             HTML(
                 '<button type="submit" class="govuk-button" data-module="govuk-button">'

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from . import data_version, page_cache, search_page
 from .council import council_for
@@ -27,6 +26,7 @@ from .filters import (
 )
 from .forms import ProblemReportForm, postcode_in_words
 from .models import Provider, Service, Status
+from .post_limits import too_many_posts
 from .presenters import (
     OTHER_SERVICES_SHOWN,
     RESULTS_PARAMETER,
@@ -398,22 +398,15 @@ def report_problem(request, pk):
     if gone:
         return gone
     form = ProblemReportForm(request.POST if request.method == "POST" else None)
-    limited = request.method == "POST" and is_ratelimited(
+    limited = too_many_posts(
         request,
+        form,
         group="report-problem",
-        key="ip",
         rate=settings.PROBLEM_REPORT_RATE,
-        method="POST",
-        increment=True,
+        message="You have sent a lot of reports in a short time. Wait an hour, then try again, "
+        "or contact us by phone or email.",
     )
-    if limited:
-        form.is_valid()
-        form.add_error(
-            None,
-            "You have sent a lot of reports in a short time. Wait an hour, then try again, "
-            "or contact us by phone or email.",
-        )
-    elif request.method == "POST" and form.is_valid():
+    if not limited and request.method == "POST" and form.is_valid():
         problem_report_create(service=service, **form.cleaned_data)
         return redirect("directory:report-sent", pk=service.pk)
     return render(

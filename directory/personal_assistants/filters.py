@@ -6,12 +6,9 @@ family's postcode."""
 from dataclasses import dataclass
 
 import django_filters
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, Layout
 
-from directory.ages import MAX_AGE
 from directory.distance import Point, miles_between
-from directory.filters import PostcodeFilter, WholeNumberFilter, _choice_errors
+from directory.filters import PostcodeFilter, _choice_errors, child_age_filter
 from directory.forms import DirectoryFilterForm, FilterField, FilterGroup
 
 from .models import DAYS, TIMES, Offer, PersonalAssistant
@@ -20,24 +17,14 @@ from .models import DAYS, TIMES, Offer, PersonalAssistant
 class RegisterFilterForm(DirectoryFilterForm):
     """The filter panel: the directory's postcode look-up, the register's own fields."""
 
-    @property
-    def helper(self):
-        helper = FormHelper()
-        helper.form_method = "get"
-        helper.form_tag = False
-        helper.disable_csrf = True
-        helper.layout = Layout(
+    def panel(self) -> tuple:
+        return (
             FilterField("postcode", width="10"),
             FilterField("age", width="2"),
             FilterGroup("Needs", "need"),
             FilterGroup("What they offer", "offer"),
             FilterGroup("Days and times", "day", "time"),
-            HTML(
-                '<button type="submit" class="govuk-button" data-module="govuk-button">'
-                "Apply filters</button>"
-            ),
         )
-        return helper
 
 
 class PersonalAssistantFilter(django_filters.FilterSet):
@@ -48,17 +35,7 @@ class PersonalAssistantFilter(django_filters.FilterSet):
         label="Your postcode",
         help_text="Shows personal assistants who travel to you, like DT1 1XJ",
     )
-    age = WholeNumberFilter(
-        label="Child's age",
-        help_text=f"In years, from 0 to {MAX_AGE}",
-        min_value=0,
-        max_value=MAX_AGE,
-        error_messages={
-            "invalid": "Enter your child's age as a number, like 9",
-            "min_value": f"Enter an age from 0 to {MAX_AGE}",
-            "max_value": f"Enter an age from 0 to {MAX_AGE}",
-        },
-    )
+    age = child_age_filter()
     need = django_filters.MultipleChoiceFilter(
         label="Experience of all of these needs", error_messages=_choice_errors("needs")
     )

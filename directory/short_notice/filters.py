@@ -1,9 +1,6 @@
 """The places page's filters: the directory's own (directory.filters.ServiceFilter), the
 parameters that say who and where a place is for, and nothing else."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, Layout
-
 from ..filters import ServiceFilter
 from ..forms import DirectoryFilterForm, FilterField, FilterGroup
 
@@ -13,13 +10,8 @@ PLACE_FILTERS = ("postcode", "distance", "age", "age_band", "need", "kind", "loc
 class PlaceFilterForm(DirectoryFilterForm):
     """The directory's filter form with the questions the places page asks."""
 
-    @property
-    def helper(self):
-        helper = FormHelper()
-        helper.form_method = "get"
-        helper.form_tag = False
-        helper.disable_csrf = True
-        helper.layout = Layout(
+    def panel(self) -> tuple:
+        return (
             FilterField("postcode", width="10"),
             FilterField("distance"),
             FilterField("age", width="2"),
@@ -27,12 +19,7 @@ class PlaceFilterForm(DirectoryFilterForm):
             FilterGroup("Needs", "need"),
             FilterGroup("Kind of break", "kind"),
             FilterGroup("Area", "locality"),
-            HTML(
-                '<button type="submit" class="govuk-button" data-module="govuk-button">'
-                "Apply filters</button>"
-            ),
         )
-        return helper
 
 
 class PlaceFilter(ServiceFilter):

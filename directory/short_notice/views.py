@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from ..council import council_for
 from ..filters import search_query
 from ..models import Service
+from ..post_limits import too_many_posts
 from ..presenters import label_with_counts, page_links, selected_filters
 from ..querysets import FilterOptions
 from .emails import confirmation_message
@@ -32,10 +32,6 @@ def _page_number(raw: str) -> int | None:
     except ValueError:
         return None
     return number if number >= 1 else None
-
-
-# Alert requests from one address (each sends an email); settings.PLACE_ALERT_RATE overrides.
-ALERT_RATE = "10/h"
 
 
 @require_safe
@@ -94,20 +90,13 @@ def alert_new(request):
         form = AlertForm(initial={"search": search or ""}, council=council)
         return _alert_form(request, form, search, status=200 if search is not None else 400)
     form = AlertForm(request.POST, council=council)
-    limited = is_ratelimited(
+    if too_many_posts(
         request,
+        form,
         group="place-alerts",
-        key="ip",
-        rate=getattr(settings, "PLACE_ALERT_RATE", ALERT_RATE),
-        method="POST",
-        increment=True,
-    )
-    if limited:
-        form.is_valid()
-        form.add_error(
-            None,
-            "You have asked for a lot of alerts in a short time. Wait an hour, then try again",
-        )
+        rate=settings.PLACE_ALERT_RATE,
+        message="You have asked for a lot of alerts in a short time. Wait an hour, then try again",
+    ):
         return _alert_form(request, form, _posted_search(request, council), status=429)
     if not form.is_valid():
         return _alert_form(request, form, _posted_search(request, council))

@@ -142,6 +142,9 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 PROBLEM_REPORT_RATE = env.str("PROBLEM_REPORT_RATE", default="5/h")
+# Requests for place alerts (each sends a confirmation email) and messages to personal assistants.
+PLACE_ALERT_RATE = env.str("PLACE_ALERT_RATE", default="10/h")
+PA_CONTACT_RATE = env.str("PA_CONTACT_RATE", default="5/h")
 # Forms anyone not signed in may send from one address (shortlist, checker, reports).
 ANONYMOUS_WRITE_RATE = env.str("ANONYMOUS_WRITE_RATE", default="60/m")
 

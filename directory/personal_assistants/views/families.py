@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from directory.council import council_for
 from directory.models import Need
+from directory.post_limits import too_many_posts
 from directory.presenters import label_with_counts, page_links, selected_filters
 
 from ..filters import SEARCH_PARAMETERS, PersonalAssistantFilter
@@ -20,7 +20,6 @@ from ..presenters import EMPLOYER_CHECKS, profile_of
 from ..services import contact_send
 
 PAGE_SIZE = 20
-CONTACT_RATE = "5/h"  # messages from one address; settings.PA_CONTACT_RATE overrides
 
 
 def listed(request):
@@ -78,21 +77,14 @@ def profile(request, pk):
     council = council_for(request)
     needs = list(Need.objects.order_by("position", "name"))
     form = MessageForm(request.POST if request.method == "POST" else None, needs=needs)
-    limited = request.method == "POST" and is_ratelimited(
+    limited = too_many_posts(
         request,
+        form,
         group="pa-contact",
-        key="ip",
-        rate=getattr(settings, "PA_CONTACT_RATE", CONTACT_RATE),
-        method="POST",
-        increment=True,
+        rate=settings.PA_CONTACT_RATE,
+        message="You have sent a lot of messages in a short time. Wait an hour, then try again.",
     )
-    if limited:
-        form.is_valid()
-        form.add_error(
-            None,
-            "You have sent a lot of messages in a short time. Wait an hour, then try again.",
-        )
-    elif request.method == "POST" and form.is_valid():
+    if not limited and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         contact_send(
             pa=pa,
