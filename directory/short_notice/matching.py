@@ -3,6 +3,7 @@
 place itself must then suit the search's child and kind of break, within what its service says
 (`suits`, the one rule this module adds)."""
 
+import dataclasses
 import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ class PlaceFacts:
     max_ages: np.ndarray
     needs: np.ndarray  # each place's needs mask
     kind_bits: np.ndarray
+    offered_until: np.ndarray = dataclasses.field(  # timestamps
+        default_factory=lambda: np.zeros(0, dtype=np.float64)
+    )
 
     @classmethod
     def of(cls, places, *, posted: bool = False) -> "PlaceFacts":
@@ -42,6 +46,7 @@ class PlaceFacts:
             "service__max_age",
             "service__needs_mask",
             "kind__bit",
+            "offered_until",
         ]
         rows = list(places.values_list(*columns, *(["posted_at"] if posted else [])))
         own_needs: dict = {}
@@ -51,8 +56,8 @@ class PlaceFacts:
         for place_id, bit in needs.values_list("shortnoticeplace_id", "need__bit"):
             own_needs[place_id] = own_needs.get(place_id, 0) | 1 << bit
         values = list(zip(*rows, strict=True)) or [()] * (len(columns) + posted)
-        ids, service_ids, mins, maxes, service_mins, service_maxes, masks, kinds = values[:8]
-        posted_at = values[8] if posted else ()
+        ids, service_ids, mins, maxes, service_mins, service_maxes, masks, kinds, until = values[:9]
+        posted_at = values[9] if posted else ()
         return cls(
             list(ids),
             list(service_ids),
@@ -70,6 +75,21 @@ class PlaceFacts:
                 dtype=np.int64,
             ),
             np.array(kinds, dtype=np.int64),
+            np.array([moment.timestamp() for moment in until], dtype=np.float64),
+        )
+
+    def offered_after(self, moment) -> "PlaceFacts":
+        """The places whose offer has not ended at `moment`, in the same order."""
+        kept = self.offered_until > moment.timestamp()
+        return PlaceFacts(
+            [pk for pk, keep in zip(self.ids, kept, strict=True) if keep],
+            [pk for pk, keep in zip(self.service_ids, kept, strict=True) if keep],
+            self.posted_at[kept] if len(self.posted_at) else self.posted_at,
+            self.min_ages[kept],
+            self.max_ages[kept],
+            self.needs[kept],
+            self.kind_bits[kept],
+            self.offered_until[kept],
         )
 
     def __len__(self) -> int:

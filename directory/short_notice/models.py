@@ -93,6 +93,9 @@ class ShortNoticePlace(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Every write sets it (a save; place_mark_taken and place_withdraw by update): the places
+    # page keeps the places' facts until it moves (directory.short_notice.open_places).
+    changed_at = models.DateTimeField(auto_now=True)
 
     objects = PlaceQuerySet.as_manager()
 

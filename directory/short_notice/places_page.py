@@ -11,6 +11,7 @@ import numpy as np
 from .. import searches
 from ..searches import Search
 from .matching import PlaceFacts, matcher
+from .models import ShortNoticePlace
 
 # The groups whose options the page counts, and how an option changes the search.
 _ADD_OPTION = {
@@ -36,11 +37,10 @@ class PlacesFound:
     option_counts: dict[str, dict[str, int]]
 
 
-def places_found(places, search: Search, options, *, number: int, size: int):
-    """The `number`th page of `size` of the `places` (a queryset of open places, soonest
-    first) that fit the search; None for a page past the last. Only the page's places are
-    loaded whole."""
-    facts = PlaceFacts.of(places)
+def places_found(facts: PlaceFacts, search: Search, options, *, number: int, size: int):
+    """The `number`th page of `size` of the places (`facts`: open places, soonest first)
+    that fit the search; None for a page past the last. Only the page's places are loaded
+    whole."""
     with matcher(options) as match:
         positions = match.positions(facts.service_ids)
 
@@ -66,7 +66,7 @@ def places_found(places, search: Search, options, *, number: int, size: int):
     page = kept[(number - 1) * size : number * size]
     ids = [facts.ids[i] for i in page]
     loaded = {
-        place.pk: place for place in places.model.objects.filter(pk__in=ids).with_display_data()
+        place.pk: place for place in ShortNoticePlace.objects.filter(pk__in=ids).with_display_data()
     }
     distances = [
         searches.miles(found, int(positions[i])) if positions[i] >= 0 else None for i in page

@@ -96,7 +96,7 @@ def _close(place: ShortNoticePlace, status: str, by, now) -> bool:
     if not ShortNoticePlace.objects.visible_to(by).filter(pk=place.pk).exists():
         raise PermissionDenied("That place is not one of your organisation's.")
     closed = ShortNoticePlace.objects.filter(pk=place.pk, status=PlaceStatus.OPEN).update(
-        status=status, closed_by=by, closed_at=now or timezone.now()
+        status=status, closed_by=by, closed_at=now or timezone.now(), changed_at=timezone.now()
     )
     place.refresh_from_db()
     return bool(closed)
