@@ -22,6 +22,7 @@ from .emails import MOST_SHOWN, alert_message
 from .matching import PlaceFacts, matcher
 from .models import Alert, Frequency, SentAlert, ShortNoticePlace
 from .presenters import email_lines
+from .shown import shown_places
 
 DAILY = dt.timedelta(hours=23)  # a daily alert run a little early one day is not skipped
 BATCH = 500  # alerts whose emails are recorded and sent in one transaction
@@ -170,14 +171,15 @@ def send_alerts(*, now: dt.datetime | None = None) -> AlertRun:
 
 
 def _places_to_tell(facts: PlaceFacts, fitting_places: dict) -> dict:
-    """The places any alert may tell of, loaded whole once, by id."""
+    """The places any alert may tell of, as their emails show them (read once), by id."""
     wanted = set()
     for indexes in fitting_places.values():
         wanted.update(facts.ids[i] for i in indexes)
     if not wanted:
         return {}
-    loaded = ShortNoticePlace.objects.filter(pk__in=wanted).with_display_data()
-    return {place.pk: place for place in loaded}
+    return {
+        place.pk: place for place in shown_places(ShortNoticePlace.objects.filter(pk__in=wanted))
+    }
 
 
 def _already_told(place_ids, service_ids) -> set:
@@ -200,7 +202,7 @@ def _already_told(place_ids, service_ids) -> set:
 @dataclass
 class _Sending:
     facts: PlaceFacts
-    places: dict  # id -> place, loaded whole
+    places: dict  # id -> shown.ShownPlace
     services: list
     told: set
     council: Council

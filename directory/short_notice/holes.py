@@ -9,20 +9,20 @@ from django.utils import timezone
 
 from .models import ShortNoticePlace
 from .presenters import place_cards
+from .shown import shown_places
 
 TEMPLATE = "short_notice/includes/service_places.html"
 
 
 def services_places(service_ids) -> dict[str, str]:
     """Each service's open places as HTML ('' for none), keyed by the service's id as text,
-    in one query (two when any has places)."""
+    in one query (two when any has places: shown.shown_places)."""
     ids = [str(pk) for pk in service_ids]
     by_service: dict[str, list] = {pk: [] for pk in ids}
     if ids:
-        places = (
+        places = shown_places(
             ShortNoticePlace.objects.open_at(timezone.now())
             .of_services(ids)
-            .with_display_data()
             .order_by("starts_on", "start_time", "pk")
         )
         for place in places:

@@ -31,6 +31,9 @@ class PlaceFacts:
     offered_until: np.ndarray = dataclasses.field(  # timestamps
         default_factory=lambda: np.zeros(0, dtype=np.float64)
     )
+    own_needs: np.ndarray = dataclasses.field(  # the needs the place names itself (0: none)
+        default_factory=lambda: np.zeros(0, dtype=np.int64)
+    )
 
     @classmethod
     def of(cls, places, *, posted: bool = False) -> "PlaceFacts":
@@ -76,6 +79,7 @@ class PlaceFacts:
             ),
             np.array(kinds, dtype=np.int64),
             np.array([moment.timestamp() for moment in until], dtype=np.float64),
+            np.array([own_needs.get(pk, 0) for pk in ids], dtype=np.int64),
         )
 
     def offered_after(self, moment) -> "PlaceFacts":
@@ -90,6 +94,7 @@ class PlaceFacts:
             self.needs[kept],
             self.kind_bits[kept],
             self.offered_until[kept],
+            self.own_needs[kept],
         )
 
     def __len__(self) -> int:
@@ -140,9 +145,16 @@ class Matcher:
 
     def positions(self, service_ids) -> np.ndarray:
         """Each service's position in the index (-1 for one not published)."""
-        known, live = _key_positions(self.index), self.index.live
-        positions = (known.get(pk, -1) for pk in service_ids)
-        return np.array([p if p >= 0 and live >> p & 1 else -1 for p in positions], dtype=np.int64)
+        known = _key_positions(self.index)
+        positions = np.fromiter(
+            (known.get(pk, -1) for pk in service_ids), dtype=np.int64, count=len(service_ids)
+        )
+        # The live set as flags once, not a shift of a 10,000-bit number for each place.
+        live = search_index.flags_of(self.index.live, self.index.size)
+        inside = positions >= 0
+        inside[inside] = live[positions[inside]]
+        positions[~inside] = -1
+        return positions
 
     def find(self, search: Search) -> searches.Found:
         """The services the search finds (directory.searches.find)."""

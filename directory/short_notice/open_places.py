@@ -1,8 +1,9 @@
 """The facts of the places open in the next SOON_DAYS days, kept in each process between
 requests: reading a thousand places' facts was a third of the places page. They are read again
-when the places or the directory move (the search index's version; the places' count, newest
-change and largest id, one query) or the day turns; between, a request only drops the
-places whose offer has ended since."""
+when the places or the directory move (the search index's version; the count, newest change
+and largest id of the places still offered from today, one query) or the day turns; between,
+a request only drops the places whose offer has ended since. A place that is taken or
+withdrawn leaves that count; one posted or changed is the newest change."""
 
 import datetime as dt
 import threading
@@ -20,7 +21,10 @@ _KEPT: dict = {}  # "soon": (key, facts)
 
 def open_soon(now: dt.datetime, index_version) -> PlaceFacts:
     """The facts of the places open at `now` that start within SOON_DAYS days, soonest first."""
-    marker = ShortNoticePlace.objects.aggregate(
+    today = timezone.localdate(now)
+    # Over the places that may be open today, not every place ever posted: taken, withdrawn
+    # and past places are kept for the report, and would make this a scan of years of them.
+    marker = ShortNoticePlace.objects.offered_from(today).aggregate(
         # PostgreSQL has no max() of a uuid: the largest id as text.
         count=Count("pk"),
         changed=Max("changed_at"),
@@ -28,7 +32,7 @@ def open_soon(now: dt.datetime, index_version) -> PlaceFacts:
     )
     key = (
         tuple(index_version) if index_version else None,
-        timezone.localdate(now),
+        today,
         marker["count"],
         marker["changed"],
         marker["largest"],

@@ -12,6 +12,7 @@ from .. import searches
 from ..searches import Search
 from .matching import PlaceFacts, matcher
 from .models import ShortNoticePlace
+from .shown import shown_places
 
 # The groups whose options the page counts, and how an option changes the search.
 _ADD_OPTION = {
@@ -29,7 +30,7 @@ _TERMS = {"need": "needs", "kind": "kinds", "locality": "localities", "age_band"
 
 @dataclass(frozen=True)
 class PlacesFound:
-    places: list  # the page's, in order, soonest first, loaded with their display data
+    places: list  # the page's (shown.ShownPlace), in order, soonest first
     distances: list  # miles to each place's service's nearest venue within reach, or None
     total: int
     number: int
@@ -39,8 +40,8 @@ class PlacesFound:
 
 def places_found(facts: PlaceFacts, search: Search, options, *, number: int, size: int):
     """The `number`th page of `size` of the places (`facts`: open places, soonest first)
-    that fit the search; None for a page past the last. Only the page's places are loaded
-    whole."""
+    that fit the search; None for a page past the last. Only the page's places are read
+    for their cards."""
     with matcher(options) as match:
         positions = match.positions(facts.service_ids)
 
@@ -65,9 +66,13 @@ def places_found(facts: PlaceFacts, search: Search, options, *, number: int, siz
         return None
     page = kept[(number - 1) * size : number * size]
     ids = [facts.ids[i] for i in page]
-    loaded = {
-        place.pk: place for place in ShortNoticePlace.objects.filter(pk__in=ids).with_display_data()
+    # The places' own needs are in the facts, and the needs' names in the options.
+    need_names = {
+        facts.ids[i]: tuple(t.name for t in options.needs if int(facts.own_needs[i]) >> t.bit & 1)
+        for i in page
     }
+    places = ShortNoticePlace.objects.filter(pk__in=ids)
+    loaded = {place.pk: place for place in shown_places(places, need_names=need_names)}
     distances = [
         searches.miles(found, int(positions[i])) if positions[i] >= 0 else None for i in page
     ]

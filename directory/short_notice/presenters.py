@@ -2,10 +2,12 @@
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 
 from ..presenters import describe_ages, describe_date, describe_distance
 from .models import ClaimBy
+from .shown import ShownPlace
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -47,20 +49,15 @@ def describe_until(moment: dt.datetime) -> str:
 class PlaceCard:
     """One place as families see it, every line worked out once."""
 
-    def __init__(self, place, *, distance: float | None = None):
-        service = place.service
-        self.place = place
-        self.service_name = service.name
-        self.service_url = service.get_absolute_url()
-        self.provider = service.provider.name
+    def __init__(self, place: ShownPlace, *, distance: float | None = None):
+        self.service_name = place.service_name
+        self.service_url = reverse("directory:service", args=[place.service_id])
+        self.provider = place.provider_name
         self.when = describe_when(place)
         self.places = f"{place.places} place{'' if place.places == 1 else 's'}"
-        self.ages = describe_ages(
-            service.min_age if place.min_age is None else place.min_age,
-            service.max_age if place.max_age is None else place.max_age,
-        )
-        self.kind = place.kind.name
-        self.needs = ", ".join(need.name for need in place.needs.all())
+        self.ages = describe_ages(place.min_age, place.max_age)
+        self.kind = place.kind_name
+        self.needs = ", ".join(place.need_names)
         self.claim = ClaimBy(place.claim_by).label
         self.phone = place.claim_phone
         self.email = place.claim_email
@@ -70,7 +67,7 @@ class PlaceCard:
 
 
 def place_cards(places, distances=None) -> list[PlaceCard]:
-    """Cards for places loaded `with_display_data`, with each one's distance if known."""
+    """Cards for places (shown.shown_places), with each one's distance if known."""
     distances = distances or [None] * len(places)
     return [
         PlaceCard(place, distance=miles) for place, miles in zip(places, distances, strict=True)

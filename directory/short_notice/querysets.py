@@ -18,12 +18,14 @@ class PlaceQuerySet(ProviderScopedQuerySet):
     def open_at(self, now: dt.datetime):
         """Places families can claim at `now`: offered, not yet started, the offer not ended,
         on a published service. Expired places drop out of this by themselves."""
-        return self.filter(
-            status="open",
-            offered_until__gt=now,
-            starts_on__gte=timezone.localdate(now),
-            service__status="published",
+        return self.offered_from(timezone.localdate(now)).filter(
+            offered_until__gt=now, service__status="published"
         )
+
+    def offered_from(self, day: dt.date):
+        """Places still offered (not taken or withdrawn) that start on or after the day: every
+        place open_at may give that day, and few more (the index short_notice_open)."""
+        return self.filter(status="open", starts_on__gte=day)
 
     def starting_by(self, last_day: dt.date):
         """Places that start on or before the day."""
@@ -37,10 +39,6 @@ class PlaceQuerySet(ProviderScopedQuerySet):
     def of_services(self, ids):
         """The places on these services."""
         return self.filter(service_id__in=ids)
-
-    def with_display_data(self):
-        """What a place's listing shows: its service, provider, kind and needs."""
-        return self.select_related("service__provider", "kind").prefetch_related("needs")
 
 
 class AlertQuerySet(models.QuerySet):

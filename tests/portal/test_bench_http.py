@@ -90,6 +90,9 @@ def test_the_pages_are_the_sites_real_addresses():
         "API: near a postcode": (
             "/api/openreferral/service_at_locations?postcode=DT1+1XJ&proximity=16000"
         ),
+        "places: no filters": "/places/",
+        "places: combined": "/places/?age=9&need=ASD&locality=east",
+        "new places searches": "/places/",
         "new searches": "/directory/",
     }
 
@@ -116,7 +119,17 @@ def test_new_searches_vary_over_the_databases_codes_on_one_connection():
     assert new.connections == 1
     assert new.new_searches[0] == "seed=7"
     assert {"q=club", "locality=chesil", "need=SLD", "kind=sport"} <= set(new.new_searches)
-    assert all(page.new_searches == () for page in build_pages(FACTS, seed=7)[:-1])
+    others = [page for page in build_pages(FACTS, seed=7) if not page.name.startswith("new ")]
+    assert all(page.new_searches == () for page in others)
+
+
+def test_new_places_searches_ask_what_the_places_page_asks_on_one_connection():
+    places = next(page for page in build_pages(FACTS, seed=7) if page.name == "new places searches")
+
+    assert places.path == "/places/"
+    assert places.connections == 1
+    assert {"locality=chesil", "need=SLD", "kind=sport"} <= set(places.new_searches)
+    assert not [choice for choice in places.new_searches if choice.startswith("q=")]
 
 
 # ---------------------------------------------------------------------------- wrk's command

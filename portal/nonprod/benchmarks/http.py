@@ -31,6 +31,7 @@ from django.conf import settings
 from django.db import connection
 
 from .harness import analyse
+from .places_now import add_history, add_places
 
 HOST = "127.0.0.1"
 ROOT = Path(settings.BASE_DIR)
@@ -42,6 +43,7 @@ TRIVIAL = "trivial view"
 POSTCODE = "DT1 1XJ"  # in fixtures/south_wessex_postcodes.csv
 # New searches take one of these at random, with one filter, an age and a page.
 KEYWORDS = ("club", "swimming", "music", "drama", "holiday", "sensory", "football", "cooking")
+PLACES_OPEN, PLACES_HISTORY = 1_000, 20_000
 # wrk plays a load balancer that ends TLS in front of nginx (README, "Deploying": nginx given
 # --trusted-proxy, the site TRUSTED_PROXY_HOPS=2), so no production setting is turned off:
 # as far as the site can tell, each request is HTTPS, from a documentation address.
@@ -116,6 +118,10 @@ def build_pages(facts: Facts, *, seed: int) -> list[Page]:
     for name, codes in (("locality", facts.localities), ("need", facts.needs)):
         choices += [f"{name}={quote(code)}" for code in codes]
     choices += [f"kind={quote(code)}" for code in facts.kinds]
+    # The places page is never cached: every request is a new search. Its choices are the
+    # ones it asks (no keyword).
+    place_choices = [choice for choice in choices if not choice.startswith("q=")]
+    places_combined = {key: combined[key] for key in ("age", "need", "locality")}
     return [
         Page(TRIVIAL, "/health"),
         Page("home page", "/"),
@@ -127,6 +133,14 @@ def build_pages(facts: Facts, *, seed: int) -> list[Page]:
         Page("service page", f"/directory/services/{facts.service_id}/"),
         Page("API: services", "/api/openreferral/services?search=club"),
         Page("API: near a postcode", f"/api/openreferral/service_at_locations?{near}"),
+        Page("places: no filters", "/places/"),
+        Page("places: combined", f"/places/?{urlencode(places_combined)}"),
+        Page(
+            "new places searches",
+            "/places/",
+            connections=1,
+            new_searches=(f"seed={seed}", *place_choices),
+        ),
         Page("new searches", "/directory/", connections=1, new_searches=(f"seed={seed}", *choices)),
     ]
 
@@ -339,6 +353,10 @@ def prepare_database() -> None:
     from directory.models import BreakKind, Locality, Need, Postcode, Service
     from directory.views import PAGE_SIZE
 
+    # Short-notice places as on the places benchmark (bench_places_now): a year's history
+    # kept for the report, and 1,000 open in the next 14 days.
+    add_history(PLACES_HISTORY)
+    add_places(PLACES_OPEN)
     analyse()
     if not Postcode.objects.filter(postcode=POSTCODE).exists():
         raise BenchError(f"The demo council has no postcode {POSTCODE}.")

@@ -17,29 +17,57 @@ def add_places(count: int, *, seed: int = 2) -> int:
     """`count` open places in the next 14 days, on random published services, each of one of
     its service's kinds."""
     rng = random.Random(seed)  # noqa: S311 (made-up data, not secrets)
+    today, now = timezone.localdate(), timezone.now()
+
+    def place(service_id, kind_id):
+        starts_on = today + dt.timedelta(days=rng.randrange(1, 15))
+        return ShortNoticePlace(
+            service_id=service_id,
+            kind_id=kind_id,
+            starts_on=starts_on,
+            offered_until=now + dt.timedelta(days=(starts_on - today).days - 1, hours=20),
+        )
+
+    return _add(count, rng, place)
+
+
+def add_history(count: int, *, seed: int = 4) -> int:
+    """`count` places of the past year, as the report keeps them: taken, withdrawn, or left
+    open until they started."""
+    rng = random.Random(seed)  # noqa: S311 (made-up data, not secrets)
+    today, now = timezone.localdate(), timezone.now()
+
+    def place(service_id, kind_id):
+        days_ago = rng.randrange(1, 366)
+        return ShortNoticePlace(
+            service_id=service_id,
+            kind_id=kind_id,
+            starts_on=today - dt.timedelta(days=days_ago),
+            offered_until=now - dt.timedelta(days=days_ago, hours=4),
+            status=rng.choice(("taken", "taken", "withdrawn", "open")),
+        )
+
+    return _add(count, rng, place)
+
+
+def _add(count: int, rng: random.Random, place) -> int:
+    """`count` places made by `place(service id, kind id)` on random published services, each
+    of one of its service's kinds, with times, places and how to claim filled in."""
     kinds = {}
     through = Service.kinds.through.objects.filter(service__status="published")
     for service_id, kind_id in through.values_list("service_id", "breakkind_id"):
         kinds.setdefault(service_id, []).append(kind_id)
     services = sorted(kinds)
-    today, now = timezone.localdate(), timezone.now()
     places = []
     for _ in range(count):
         service_id = rng.choice(services)
-        starts_on = today + dt.timedelta(days=rng.randrange(1, 15))
-        places.append(
-            ShortNoticePlace(
-                service_id=service_id,
-                kind_id=rng.choice(kinds[service_id]),
-                starts_on=starts_on,
-                start_time=dt.time(rng.choice((9, 10, 13, 16))),
-                end_time=dt.time(rng.choice((15, 17, 20))),
-                places=rng.randrange(1, 4),
-                claim_by="first_to_call",
-                claim_phone="01632 960 000",
-                offered_until=now + dt.timedelta(days=(starts_on - today).days - 1, hours=20),
-            )
-        )
+        made = place(service_id, rng.choice(kinds[service_id]))
+        made.start_time = dt.time(rng.choice((9, 10, 13, 16)))
+        made.end_time = dt.time(rng.choice((15, 17, 20)))
+        made.places = rng.randrange(1, 4)
+        made.claim_by = "first_to_call"
+        made.claim_phone = "01632 960 000"
+        places.append(made)
     ShortNoticePlace.objects.bulk_create(places, batch_size=1000)
     return count
 

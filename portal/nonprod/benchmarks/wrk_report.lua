@@ -6,8 +6,9 @@
 --
 -- With arguments after `--`, every request is a new search instead of the url's:
 --   wrk ... -s wrk_report.lua http://127.0.0.1:8080/directory/ -- seed=7 q=club need=ASD kind=sport
--- asks for the url's path with a random age (0 to 25), one random `q` and one random other
--- filter among those given, never twice the same in one run (while there are new ones left).
+-- asks for the url's path with a random age (0 to 25), one random other filter and one random
+-- `q` among those given (none if no `q` is given: the places page has no keyword), never twice
+-- the same in one run (while there are new ones left).
 -- Always the first page: a search past its last page is redirected, and so not a 2xx.
 
 local threads = {}
@@ -21,12 +22,10 @@ local function new_search(path, keywords, filters)
   return function()
     local query
     for _ = 1, 100 do
-      query = string.format(
-        "age=%d&%s&%s",
-        math.random(0, 25),
-        keywords[math.random(#keywords)],
-        filters[math.random(#filters)]
-      )
+      query = string.format("age=%d&%s", math.random(0, 25), filters[math.random(#filters)])
+      if #keywords > 0 then
+        query = query .. "&" .. keywords[math.random(#keywords)]
+      end
       if not asked[query] then
         break
       end
@@ -50,7 +49,7 @@ function init(args)
       table.insert(filters, args[i])
     end
   end
-  if #keywords > 0 and #filters > 0 then
+  if #filters > 0 then
     math.randomseed(seed or os.time())
     request = new_search(wrk.path, keywords, filters)
   end

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from directory.data_version import read as read_version
 from directory.short_notice import open_places
-from directory.short_notice.services import place_mark_taken, place_save
+from directory.short_notice.services import place_mark_taken, place_save, place_withdraw
 from tests.factories import ShortNoticePlaceFactory
 
 
@@ -91,3 +91,12 @@ def test_a_change_to_the_directory_is_read_again(world, place):
     service.save()
 
     assert _ids() == []
+
+
+def test_a_place_withdrawn_as_another_is_posted_is_read_again(world, place, people):
+    assert _ids() == [place.pk]
+
+    place_withdraw(place=place, by=people["editor"])
+    newer = ShortNoticePlaceFactory(service=world.services.saturday_club, kind=world.kinds.saturday)
+
+    assert _ids() == [newer.pk]

@@ -56,6 +56,9 @@ def test_the_page_lists_open_places_soonest_first(client, council, places):
     assert "2 places in the next 14 days" in html
     assert "mailto:beds@harbour.example" in html
     assert "Ages 12 to 17" in html
+    # The needs a place names itself (the club's names none: its service's are on its page).
+    assert html.count("Can support:") == 1
+    assert "Can support: Physical disability" in html
 
 
 @pytest.mark.parametrize(

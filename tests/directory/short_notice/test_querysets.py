@@ -48,6 +48,18 @@ def test_a_place_disappears_when_its_offer_ends_or_it_starts(world):
         assert soon() == []  # started yesterday
 
 
+def test_places_offered_from_a_day_leave_out_taken_withdrawn_and_earlier_ones(world):
+    # What the places page's cache watches (open_places): every place that may be open that
+    # day, not the years of closed ones the report keeps.
+    today = timezone.localdate()
+    offered = ShortNoticePlaceFactory(service=world.services.saturday_club, starts_on=today)
+    for status in ("taken", "withdrawn"):
+        ShortNoticePlaceFactory(service=world.services.swimming, starts_on=today, status=status)
+    ShortNoticePlaceFactory(service=world.services.swimming, starts_on=today - dt.timedelta(1))
+
+    assert list(ShortNoticePlace.objects.offered_from(today)) == [offered]
+
+
 def test_a_place_on_a_service_taken_off_the_directory_is_not_shown(world, place):
     place.service.status = "archived"
     place.service.save()

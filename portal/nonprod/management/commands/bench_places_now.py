@@ -9,11 +9,12 @@ from directory.short_notice.alerts import send_alerts
 from directory.short_notice.models import Alert, SentAlert
 from portal.nonprod.benchmarks.harness import (
     add_scale_arguments,
+    analyse,
     directory_at_scale,
     seeded_line,
     write_measurements,
 )
-from portal.nonprod.benchmarks.places_now import add_alerts, add_places
+from portal.nonprod.benchmarks.places_now import add_alerts, add_history, add_places
 
 PAGES = {
     "places: no filters": "/places/",
@@ -26,23 +27,34 @@ PAGES = {
 
 class Command(BaseCommand):
     help = (
-        "Seed the demo council, N generated services and P new short-notice places into a "
-        "fresh database; time the places page, then send_place_alerts matching A alerts "
-        "against the new places (the time to match, and to record and send)."
+        "Seed the demo council, N generated services, H places of the past year and P new "
+        "short-notice places into a fresh database; time the places page, then "
+        "send_place_alerts matching A alerts against the new places (the time to match, and "
+        "to record and send)."
     )
 
     def add_arguments(self, parser):
         add_scale_arguments(parser)
         parser.add_argument("--places", type=int, default=1_000)
         parser.add_argument("--alerts", type=int, default=10_000)
+        parser.add_argument(
+            "--history",
+            type=int,
+            default=20_000,
+            help="places of the past year (taken, withdrawn or past) kept for the report",
+        )
 
-    def handle(self, *args, services, runs, places, alerts, queries=False, **options):
+    def handle(self, *args, services, runs, places, alerts, history, queries=False, **options):
         with directory_at_scale(services) as seconds:
             self.stdout.write(seeded_line(services, seconds, runs, per="page"))
             # Confirmed before the places are posted, after the services: the places are new
             # to them, the services not.
             add_alerts(alerts)
+            add_history(history)
             add_places(places)
+            # Statistics for the new rows, as a live database's autovacuum keeps them; without,
+            # it arrives during the runs.
+            analyse()
             write_measurements(self.stdout.write, Client(), PAGES, runs=runs, queries=queries)
             # The alerts' emails go to memory: this measures the site, not a mail server.
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
