@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import ShortNoticePlace
+from .open_places import services_offering
 from .presenters import place_cards
 from .shown import shown_places
 
@@ -15,14 +16,18 @@ TEMPLATE = "short_notice/includes/service_places.html"
 
 
 def services_places(service_ids) -> dict[str, str]:
-    """Each service's open places as HTML ('' for none), keyed by the service's id as text,
-    in one query (two when any has places: shown.shown_places)."""
+    """Each service's open places as HTML ('' for none), keyed by the service's id as text:
+    one query when none of them offers places (open_places.services_offering), two or three
+    when any does (shown.shown_places)."""
+    now = timezone.now()
     ids = [str(pk) for pk in service_ids]
     by_service: dict[str, list] = {pk: [] for pk in ids}
-    if ids:
+    offering = services_offering(now) if ids else frozenset()
+    asked = [pk for pk in ids if pk in offering]
+    if asked:
         places = shown_places(
-            ShortNoticePlace.objects.open_at(timezone.now())
-            .of_services(ids)
+            ShortNoticePlace.objects.open_at(now)
+            .of_services(asked)
             .order_by("starts_on", "start_time", "pk")
         )
         for place in places:

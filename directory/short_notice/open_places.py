@@ -3,11 +3,14 @@ requests: reading a thousand places' facts was a third of the places page. They 
 when the places or the directory move (the search index's version; the count, newest change
 and largest id of the places still offered from today, one query) or the day turns; between,
 a request only drops the places whose offer has ended since. A place that is taken or
-withdrawn leaves that count; one posted or changed is the newest change."""
+withdrawn leaves that count; one posted or changed is the newest change. The ids of the
+services offering places are kept the same way, for the directory's cached pages."""
 
 import datetime as dt
+import functools
 import threading
 
+from django.db import connections
 from django.db.models import CharField, Count, Max
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -16,34 +19,84 @@ from .matching import PlaceFacts
 from .models import ShortNoticePlace
 
 _LOCK = threading.Lock()
-_KEPT: dict = {}  # "soon": (key, facts)
+_KEPT: dict = {}  # "soon": (key, facts); "services": (key, ids)
 
 
 def open_soon(now: dt.datetime, index_version) -> PlaceFacts:
     """The facts of the places open at `now` that start within SOON_DAYS days, soonest first."""
     today = timezone.localdate(now)
+    key = (tuple(index_version) if index_version else None, today, _marker(today))
+    kept = _kept("soon", key, lambda: PlaceFacts.of(ShortNoticePlace.objects.soon(now)))
+    if index_version is None:  # no version to keep them under
+        _forget("soon")
+    return kept.offered_after(now)
+
+
+def services_offering(now: dt.datetime) -> frozenset[str]:
+    """The ids, as text, of the services with a place still offered from today: every service
+    with an open place, and few more (an offer ended, a service unpublished). The directory's
+    cached pages ask for the places of only these (holes.services_places): most services have
+    none, and asking cost more than the rest of a cached page."""
+    today = timezone.localdate(now)
+    offered = ShortNoticePlace.objects.offered_from(today)
+    return _kept(
+        "services",
+        (today, _marker(today)),
+        lambda: frozenset(str(pk) for pk in offered.values_list("service_id", flat=True)),
+    )
+
+
+def _marker(today: dt.date) -> tuple:
+    """What changes whenever a place that may be open from today is posted, changed, taken,
+    withdrawn or deleted: their count, newest change and largest id, in one query."""
+    connection = connections[ShortNoticePlace.objects.db]
+    sql, params = _marker_sql(connection.alias)
+    day = connection.ops.adapt_datefield_value(today)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [day if value == _ANY_DAY_VALUE else value for value in params])
+        return cursor.fetchone() or (0, None, None)
+
+
+# The ORM took longer to write the marker's query than the database takes to answer it, and
+# the query is asked on every places page and every cached directory page: the ORM writes it
+# once, for a day that is then replaced by today.
+_ANY_DAY = dt.date(2000, 1, 1)
+_ANY_DAY_VALUE = object()
+
+
+@functools.cache
+def _marker_sql(alias: str) -> tuple[str, list]:
+    connection = connections[alias]
     # Over the places that may be open today, not every place ever posted: taken, withdrawn
     # and past places are kept for the report, and would make this a scan of years of them.
-    marker = ShortNoticePlace.objects.offered_from(today).aggregate(
-        # PostgreSQL has no max() of a uuid: the largest id as text.
+    offered = ShortNoticePlace.objects.using(alias).offered_from(_ANY_DAY).order_by()
+    marker = offered.values("status").annotate(
         count=Count("pk"),
         changed=Max("changed_at"),
+        # PostgreSQL has no max() of a uuid: the largest id as text.
         largest=Max(Cast("pk", output_field=CharField())),
     )
-    key = (
-        tuple(index_version) if index_version else None,
-        today,
-        marker["count"],
-        marker["changed"],
-        marker["largest"],
-    )
+    sql, params = marker.values_list("count", "changed", "largest").query.sql_with_params()
+    day = connection.ops.adapt_datefield_value(_ANY_DAY)
+    if list(params).count(day) != 1:
+        raise ValueError(f"Expected the day once among the marker's parameters: {params!r}")
+    return sql, [_ANY_DAY_VALUE if value == day else value for value in params]
+
+
+def _kept(name: str, key, read):
+    """What this process keeps under the name, read again (`read()`) when its key changes."""
     with _LOCK:
-        kept = _KEPT.get("soon")
-    if kept is None or kept[0] != key or index_version is None:
-        kept = (key, PlaceFacts.of(ShortNoticePlace.objects.soon(now)))
+        kept = _KEPT.get(name)
+    if kept is None or kept[0] != key:
+        kept = (key, read())
         with _LOCK:
-            _KEPT["soon"] = kept
-    return kept[1].offered_after(now)
+            _KEPT[name] = kept
+    return kept[1]
+
+
+def _forget(name: str) -> None:
+    with _LOCK:
+        _KEPT.pop(name, None)
 
 
 def forget() -> None:

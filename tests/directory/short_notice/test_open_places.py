@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from directory.data_version import read as read_version
 from directory.short_notice import open_places
+from directory.short_notice.holes import services_places
 from directory.short_notice.services import place_mark_taken, place_save, place_withdraw
 from tests.factories import ShortNoticePlaceFactory
 
@@ -100,3 +101,29 @@ def test_a_place_withdrawn_as_another_is_posted_is_read_again(world, place, peop
     newer = ShortNoticePlaceFactory(service=world.services.saturday_club, kind=world.kinds.saturday)
 
     assert _ids() == [newer.pk]
+
+
+def test_the_services_offering_places_follow_posting_and_taking(world, place, people):
+    saturday_club = str(world.services.saturday_club.pk)
+    assert open_places.services_offering(timezone.now()) == {saturday_club}
+
+    swim = ShortNoticePlaceFactory(service=world.services.swimming)
+    assert open_places.services_offering(timezone.now()) == {
+        saturday_club,
+        str(world.services.swimming.pk),
+    }
+
+    place_mark_taken(place=place, by=people["editor"])
+    place_withdraw(place=swim, by=people["editor"])
+    assert open_places.services_offering(timezone.now()) == set()
+
+
+def test_a_page_of_services_with_no_places_asks_for_none(world, place, django_assert_num_queries):
+    others = [world.services.swimming.pk, world.services.overnight.pk]
+    open_places.services_offering(timezone.now())
+
+    with django_assert_num_queries(1):  # the marker: none of them offers a place
+        assert services_places(others) == {str(pk): "" for pk in others}
+    with django_assert_num_queries(3):  # the marker, the place, its needs
+        html = services_places([world.services.saturday_club.pk])
+    assert "Places available at short notice" in html[str(world.services.saturday_club.pk)]
