@@ -52,17 +52,17 @@ def with_holes(context: dict, *, council) -> CachedResults:
     )
 
 
-def filled(entry: CachedResults, request, *, here: str, shortlist) -> str:
-    """The page with this visitor's navigation, messages and buttons (`shortlist`: the ids on
-    their shortlist)."""
+def filled(entry: CachedResults, request, *, here: str, shortlist, version: str) -> str:
+    """The page with this visitor's navigation, messages, buttons (`shortlist`: the ids on
+    their shortlist) and places (`version`: the data version the page was read under)."""
     listed = {str(pk) for pk in shortlist}
     token = get_token(request)
     fragments = {
         "navigation": page_cache.visitor_navigation(request),
         "messages": page_cache.visitor_messages(request),
     }
-    # Short-notice places change without a write to services: filled afresh, in one query.
-    places = services_places(card.pk for card in entry.cards)
+    # Short-notice places change without a write to services: filled afresh.
+    places = services_places([card.pk for card in entry.cards], version=version)
     for card in entry.cards:
         fragments[f"places-{card.pk}"] = places[card.pk]
         fragments[f"card-{card.pk}"] = card_shortlist(

@@ -119,7 +119,11 @@ def search(request):
         entry = search_page.with_holes(context, council=council)
         page_cache.put(key, entry)
     html = search_page.filled(
-        entry, request, here=request.get_full_path(), shortlist=Shortlist(request.session).ids
+        entry,
+        request,
+        here=request.get_full_path(),
+        shortlist=Shortlist(request.session).ids,
+        version=version,
     )
     return HttpResponse(html)
 
@@ -214,7 +218,7 @@ def service_detail(request, pk):
             return gone
         page = _service_page_with_holes(service, today=today, council=council)
         page_cache.put(key, page)
-    return HttpResponse(page.fill(_visitor_fragments(request, pk)))
+    return HttpResponse(page.fill(_visitor_fragments(request, pk, version=version)))
 
 
 def _results_url(request) -> str:
@@ -249,7 +253,7 @@ def _service_page_with_holes(service, *, today, council) -> page_cache.PageWithH
     return page_cache.render_cut("directory/service.html", context, markers, council=council)
 
 
-def _visitor_fragments(request, service_id, *, preview=False) -> dict[str, str]:
+def _visitor_fragments(request, service_id, *, version: str, preview=False) -> dict[str, str]:
     """What of a service's page is this visitor's own: the navigation (with their shortlist),
     the way back to their results, messages, and the shortlist button (none on a preview).
     Most visitors have no way back and no messages: those need no rendering."""
@@ -260,7 +264,7 @@ def _visitor_fragments(request, service_id, *, preview=False) -> dict[str, str]:
         "messages": page_cache.visitor_messages(request),
         "shortlist": "",
         # Places change without a write to the service: never part of a cached page.
-        "places": services_places([service_id])[str(service_id)],
+        "places": services_places([service_id], version=version)[str(service_id)],
     }
     if not preview:
         on_shortlist = service_id in Shortlist(request.session)
@@ -288,7 +292,9 @@ def _service_page(request, service, *, preview=False):
     """A service's page rendered afresh: the back office's preview (and what a page from the
     cache must be the same as)."""
     context = _service_page_context(service, timezone.localdate()) | {
-        "own": _visitor_fragments(request, service.pk, preview=preview),
+        "own": _visitor_fragments(
+            request, service.pk, version=data_version.current(), preview=preview
+        ),
         "preview": preview,
     }
     return render(request, "directory/service.html", context)

@@ -3,8 +3,8 @@ requests: reading a thousand places' facts was a third of the places page. They 
 when the places or the directory move (the search index's version; the count, newest change
 and largest id of the places still offered from today, one query) or the day turns; between,
 a request only drops the places whose offer has ended since. A place that is taken or
-withdrawn leaves that count; one posted or changed is the newest change. The ids of the
-services offering places are kept the same way, for the directory's cached pages."""
+withdrawn leaves that count; one posted or changed is the newest change. Every service's open
+places, as their cards show them, are kept the same way for the directory's cached pages."""
 
 import datetime as dt
 import functools
@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from .matching import PlaceFacts
 from .models import ShortNoticePlace
+from .shown import ShownPlace, shown_places
 
 _LOCK = threading.Lock()
-_KEPT: dict = {}  # "soon": (key, facts); "services": (key, ids)
+_KEPT: dict = {}  # "soon": (key, facts); "services": (key, each service's places)
 
 
 def open_soon(now: dt.datetime, index_version) -> PlaceFacts:
@@ -32,18 +33,29 @@ def open_soon(now: dt.datetime, index_version) -> PlaceFacts:
     return kept.offered_after(now)
 
 
-def services_offering(now: dt.datetime) -> frozenset[str]:
-    """The ids, as text, of the services with a place still offered from today: every service
-    with an open place, and few more (an offer ended, a service unpublished). The directory's
-    cached pages ask for the places of only these (holes.services_places): most services have
-    none, and asking cost more than the rest of a cached page."""
+def services_places(
+    service_ids, now: dt.datetime, version: str
+) -> dict[str, tuple[ShownPlace, ...]]:
+    """The places open at `now` of each of these services (its id as text; soonest first),
+    kept under the directory's data version (`version`: names change with it), today and the
+    places' marker. The directory's cached pages ask on every request, and asking the database
+    for a page's places cost more than the rest of the page."""
     today = timezone.localdate(now)
-    offered = ShortNoticePlace.objects.offered_from(today)
-    return _kept(
-        "services",
-        (today, _marker(today)),
-        lambda: frozenset(str(pk) for pk in offered.values_list("service_id", flat=True)),
-    )
+    kept = _kept("services", (version, today, _marker(today)), lambda: _by_service(now))
+    asked = {str(pk): kept.get(str(pk), ()) for pk in service_ids}
+    return {
+        pk: tuple(place for place in places if place.offered_until > now) if places else ()
+        for pk, places in asked.items()
+    }
+
+
+def _by_service(now: dt.datetime) -> dict[str, tuple[ShownPlace, ...]]:
+    """Every service's places open at `now`, soonest first: two queries, whatever the count."""
+    by_service: dict[str, list[ShownPlace]] = {}
+    places = ShortNoticePlace.objects.open_at(now).order_by("starts_on", "start_time", "pk")
+    for place in shown_places(places):
+        by_service.setdefault(str(place.service_id), []).append(place)
+    return {pk: tuple(found) for pk, found in by_service.items()}
 
 
 def _marker(today: dt.date) -> tuple:

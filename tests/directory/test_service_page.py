@@ -33,10 +33,11 @@ from tests.factories import (
 # A page from the cache reads the data's version, then the council's configuration with the
 # service's status; one rendered afresh reads those, the service with its needs, kinds,
 # localities, sessions, venues and their features, and the provider's other services. Either
-# reads the service's open short-notice places, a hole (directory.short_notice.holes). A
-# visitor with a session (a shortlist) adds a query for it to either.
+# reads the short-notice places' marker, for a hole (directory.short_notice.holes); the first
+# request after the data changes reads the open places again. A visitor with a session (a
+# shortlist) adds a query for it to either.
 WARM_QUERIES = 3
-COLD_QUERIES = 11
+COLD_QUERIES = 12
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from directory import data_version
 from directory.data_version import read as read_version
 from directory.short_notice import open_places
 from directory.short_notice.holes import services_places
@@ -103,27 +104,55 @@ def test_a_place_withdrawn_as_another_is_posted_is_read_again(world, place, peop
     assert _ids() == [newer.pk]
 
 
-def test_the_services_offering_places_follow_posting_and_taking(world, place, people):
-    saturday_club = str(world.services.saturday_club.pk)
-    assert open_places.services_offering(timezone.now()) == {saturday_club}
+def _offered(*services):
+    found = open_places.services_places(
+        [service.pk for service in services], timezone.now(), data_version.current()
+    )
+    return {pk: [place.pk for place in places] for pk, places in found.items()}
 
-    swim = ShortNoticePlaceFactory(service=world.services.swimming)
-    assert open_places.services_offering(timezone.now()) == {
-        saturday_club,
-        str(world.services.swimming.pk),
+
+def test_each_services_places_follow_posting_taking_and_ending(world, place, people):
+    saturday_club, swimming = world.services.saturday_club, world.services.swimming
+    assert _offered(saturday_club, swimming) == {
+        str(saturday_club.pk): [place.pk],
+        str(swimming.pk): [],
+    }
+
+    swim = ShortNoticePlaceFactory(service=swimming)
+    assert _offered(saturday_club, swimming) == {
+        str(saturday_club.pk): [place.pk],
+        str(swimming.pk): [swim.pk],
     }
 
     place_mark_taken(place=place, by=people["editor"])
+    assert _offered(saturday_club, swimming)[str(saturday_club.pk)] == []
+    with time_machine.travel(swim.offered_until + dt.timedelta(seconds=1), tick=False):
+        assert _offered(swimming) == {str(swimming.pk): []}  # no write: the offer ended
     place_withdraw(place=swim, by=people["editor"])
-    assert open_places.services_offering(timezone.now()) == set()
+    assert _offered(saturday_club, swimming) == {
+        str(saturday_club.pk): [],
+        str(swimming.pk): [],
+    }
 
 
-def test_a_page_of_services_with_no_places_asks_for_none(world, place, django_assert_num_queries):
+def test_a_renamed_service_is_read_again(world, place):
+    saturday_club = world.services.saturday_club
+    assert _offered(saturday_club)[str(saturday_club.pk)] == [place.pk]
+
+    saturday_club.name = "Saturday adventures"
+    saturday_club.save()
+
+    found = open_places.services_places([saturday_club.pk], timezone.now(), data_version.current())
+    assert [shown.service_name for shown in found[str(saturday_club.pk)]] == ["Saturday adventures"]
+
+
+def test_kept_places_cost_one_query_per_page(world, place, django_assert_num_queries):
     others = [world.services.swimming.pk, world.services.overnight.pk]
-    open_places.services_offering(timezone.now())
+    version = data_version.current()
+    with django_assert_num_queries(3):  # the marker; read once: the places, their needs
+        assert services_places(others, version=version) == {str(pk): "" for pk in others}
 
-    with django_assert_num_queries(1):  # the marker: none of them offers a place
-        assert services_places(others) == {str(pk): "" for pk in others}
-    with django_assert_num_queries(3):  # the marker, the place, its needs
-        html = services_places([world.services.saturday_club.pk])
+    with django_assert_num_queries(1):  # the marker
+        html = services_places([world.services.saturday_club.pk, *others], version=version)
     assert "Places available at short notice" in html[str(world.services.saturday_club.pk)]
+    assert [html[str(pk)] for pk in others] == ["", ""]
