@@ -31,9 +31,6 @@ class PlaceFacts:
     offered_until: np.ndarray = dataclasses.field(  # timestamps
         default_factory=lambda: np.zeros(0, dtype=np.float64)
     )
-    own_needs: np.ndarray = dataclasses.field(  # the needs the place names itself (0: none)
-        default_factory=lambda: np.zeros(0, dtype=np.int64)
-    )
 
     @classmethod
     def of(cls, places, *, posted: bool = False) -> "PlaceFacts":
@@ -56,7 +53,7 @@ class PlaceFacts:
         needs = places.model.needs.through.objects.filter(
             shortnoticeplace__in=places.order_by().values("pk")
         )
-        for place_id, bit in needs.values_list("shortnoticeplace_id", "need__bit"):
+        for place_id, bit in needs.values_list("shortnoticeplace_id", "need__bit") if rows else ():
             own_needs[place_id] = own_needs.get(place_id, 0) | 1 << bit
         values = list(zip(*rows, strict=True)) or [()] * (len(columns) + posted)
         ids, service_ids, mins, maxes, service_mins, service_maxes, masks, kinds, until = values[:9]
@@ -79,7 +76,6 @@ class PlaceFacts:
             ),
             np.array(kinds, dtype=np.int64),
             np.array([moment.timestamp() for moment in until], dtype=np.float64),
-            np.array([own_needs.get(pk, 0) for pk in ids], dtype=np.int64),
         )
 
     def offered_after(self, moment) -> "PlaceFacts":
@@ -94,7 +90,6 @@ class PlaceFacts:
             self.needs[kept],
             self.kind_bits[kept],
             self.offered_until[kept],
-            self.own_needs[kept],
         )
 
     def __len__(self) -> int:

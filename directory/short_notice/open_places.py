@@ -1,61 +1,86 @@
-"""The facts of the places open in the next SOON_DAYS days, kept in each process between
-requests: reading a thousand places' facts was a third of the places page. They are read again
-when the places or the directory move (the search index's version; the count, newest change
-and largest id of the places still offered from today, one query) or the day turns; between,
-a request only drops the places whose offer has ended since. A place that is taken or
-withdrawn leaves that count; one posted or changed is the newest change. Every service's open
-places, as their cards show them, are kept the same way for the directory's cached pages."""
+"""The places open now, kept in each process between requests: their facts, for the places
+page's search, and what their cards show, for that page and the directory's cached pages.
+Reading a thousand places' facts was a third of the places page, and asking the database for
+a page of results' places cost more than the rest of the page. They are read again when the
+places or the directory move (the directory's data version; the count, newest change and
+largest id of the places still offered from today, one query) or the day turns; between, a
+request only drops the places whose offer has ended since. A place that is taken or withdrawn
+leaves that count; one posted or changed is the newest change."""
 
 import datetime as dt
 import functools
 import threading
+from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import CharField, Count, Max
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from ..data_version import as_text
 from .matching import PlaceFacts
 from .models import ShortNoticePlace
 from .shown import ShownPlace, shown_places
 
 _LOCK = threading.Lock()
-_KEPT: dict = {}  # "soon": (key, facts); "services": (key, each service's places)
+_KEPT: dict = {}  # "open": (key, _Read)
 
 
-def open_soon(now: dt.datetime, index_version) -> PlaceFacts:
-    """The facts of the places open at `now` that start within SOON_DAYS days, soonest first."""
+@dataclass(frozen=True)
+class _Read:
+    """What one reading of the open places gives."""
+
+    soon: PlaceFacts  # those that start within SOON_DAYS days, soonest first
+    shown: dict  # each place's id to its ShownPlace
+    by_service: dict[str, tuple[ShownPlace, ...]]  # each service's id as text to its places
+
+
+@dataclass(frozen=True)
+class OpenPlaces:
+    """The places open at `now`, from a reading kept since the last change."""
+
+    now: dt.datetime
+    read: _Read
+
+    def soon(self) -> PlaceFacts:
+        """The facts of those that start within SOON_DAYS days, soonest first."""
+        return self.read.soon.offered_after(self.now)
+
+    def shown(self, ids) -> list[ShownPlace]:
+        """The places with these ids (each open, as a fact of `soon` is), in that order."""
+        return [self.read.shown[pk] for pk in ids]
+
+    def of_services(self, service_ids) -> dict[str, tuple[ShownPlace, ...]]:
+        """Each service's open places, soonest first, by its id as text."""
+        found = {str(pk): self.read.by_service.get(str(pk), ()) for pk in service_ids}
+        return {
+            pk: tuple(place for place in places if place.offered_until > self.now) if places else ()
+            for pk, places in found.items()
+        }
+
+
+def open_at(now: dt.datetime, version) -> OpenPlaces:
+    """The places open at `now`, read under the directory's data `version` (as text, or as
+    (seq, token): names change with it); one query when nothing has changed."""
+    version = version if isinstance(version, str) else as_text(version)
     today = timezone.localdate(now)
-    key = (tuple(index_version) if index_version else None, today, _marker(today))
-    kept = _kept("soon", key, lambda: PlaceFacts.of(ShortNoticePlace.objects.soon(now)))
-    if index_version is None:  # no version to keep them under
-        _forget("soon")
-    return kept.offered_after(now)
+    key = (version, today, _marker(today))
+    read = _kept("open", key, lambda: _read(now))
+    if not version:  # no version to keep them under
+        _forget("open")
+    return OpenPlaces(now, read)
 
 
-def services_places(
-    service_ids, now: dt.datetime, version: str
-) -> dict[str, tuple[ShownPlace, ...]]:
-    """The places open at `now` of each of these services (its id as text; soonest first),
-    kept under the directory's data version (`version`: names change with it), today and the
-    places' marker. The directory's cached pages ask on every request, and asking the database
-    for a page's places cost more than the rest of the page."""
-    today = timezone.localdate(now)
-    kept = _kept("services", (version, today, _marker(today)), lambda: _by_service(now))
-    asked = {str(pk): kept.get(str(pk), ()) for pk in service_ids}
-    return {
-        pk: tuple(place for place in places if place.offered_until > now) if places else ()
-        for pk, places in asked.items()
-    }
-
-
-def _by_service(now: dt.datetime) -> dict[str, tuple[ShownPlace, ...]]:
-    """Every service's places open at `now`, soonest first: two queries, whatever the count."""
-    by_service: dict[str, list[ShownPlace]] = {}
+def _read(now: dt.datetime) -> _Read:
+    """Every place open at `now`, in four queries whatever their count: the facts of those of
+    the next SOON_DAYS days, and every one's card."""
+    soon = PlaceFacts.of(ShortNoticePlace.objects.soon(now))
     places = ShortNoticePlace.objects.open_at(now).order_by("starts_on", "start_time", "pk")
-    for place in shown_places(places):
+    shown = {place.pk: place for place in shown_places(places)}
+    by_service: dict[str, list[ShownPlace]] = {}
+    for place in shown.values():
         by_service.setdefault(str(place.service_id), []).append(place)
-    return {pk: tuple(found) for pk, found in by_service.items()}
+    return _Read(soon, shown, {pk: tuple(found) for pk, found in by_service.items()})
 
 
 def _marker(today: dt.date) -> tuple:

@@ -10,9 +10,8 @@ import numpy as np
 
 from .. import searches
 from ..searches import Search
-from .matching import PlaceFacts, matcher
-from .models import ShortNoticePlace
-from .shown import shown_places
+from .matching import matcher
+from .open_places import OpenPlaces
 
 # The groups whose options the page counts, and how an option changes the search.
 _ADD_OPTION = {
@@ -38,10 +37,10 @@ class PlacesFound:
     option_counts: dict[str, dict[str, int]]
 
 
-def places_found(facts: PlaceFacts, search: Search, options, *, number: int, size: int):
-    """The `number`th page of `size` of the places (`facts`: open places, soonest first)
-    that fit the search; None for a page past the last. Only the page's places are read
-    for their cards."""
+def places_found(open_places: OpenPlaces, search: Search, options, *, number: int, size: int):
+    """The `number`th page of `size` of the next SOON_DAYS days' open places that fit the
+    search, soonest first; None for a page past the last."""
+    facts = open_places.soon()
     with matcher(options) as match:
         positions = match.positions(facts.service_ids)
 
@@ -65,15 +64,8 @@ def places_found(facts: PlaceFacts, search: Search, options, *, number: int, siz
     if number > num_pages:
         return None
     page = kept[(number - 1) * size : number * size]
-    ids = [facts.ids[i] for i in page]
-    # The places' own needs are in the facts, and the needs' names in the options.
-    need_names = {
-        facts.ids[i]: tuple(t.name for t in options.needs if int(facts.own_needs[i]) >> t.bit & 1)
-        for i in page
-    }
-    places = ShortNoticePlace.objects.filter(pk__in=ids)
-    loaded = {place.pk: place for place in shown_places(places, need_names=need_names)}
+    places = open_places.shown([facts.ids[i] for i in page])
     distances = [
         searches.miles(found, int(positions[i])) if positions[i] >= 0 else None for i in page
     ]
-    return PlacesFound([loaded[pk] for pk in ids], distances, total, number, num_pages, counts)
+    return PlacesFound(places, distances, total, number, num_pages, counts)

@@ -1,6 +1,8 @@
 """How a short-notice place reads on the families' pages and in an alert's email."""
 
+import copy
 import datetime as dt
+import functools
 
 from django.urls import reverse
 from django.utils import timezone
@@ -67,11 +69,22 @@ class PlaceCard:
 
 
 def place_cards(places, distances=None) -> list[PlaceCard]:
-    """Cards for places (shown.shown_places), with each one's distance if known."""
-    distances = distances or [None] * len(places)
-    return [
-        PlaceCard(place, distance=miles) for place, miles in zip(places, distances, strict=True)
-    ]
+    """Cards for places (shown.ShownPlace), with each one's distance if known."""
+    if not distances:
+        return [_card(place) for place in places]
+    cards = []
+    for place, miles in zip(places, distances, strict=True):
+        card = copy.copy(_card(place))
+        card.distance = describe_distance(miles)
+        cards.append(card)
+    return cards
+
+
+@functools.lru_cache(maxsize=4096)
+def _card(place: ShownPlace) -> PlaceCard:
+    """A place's card with no distance: the same place always reads the same (never changed:
+    copied to add a distance)."""
+    return PlaceCard(place)
 
 
 def email_lines(place) -> list[str]:

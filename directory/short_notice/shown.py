@@ -55,13 +55,12 @@ _COLUMNS = (
 )
 
 
-def shown_places(places, *, need_names: dict | None = None) -> list[ShownPlace]:
-    """The places of a queryset, in its order, as their cards read them. Their own needs'
-    names are read in a second query, unless the caller knows them (`need_names`: each
-    place's id to its names, as the places page has them from its facts and options)."""
+def shown_places(places) -> list[ShownPlace]:
+    """The places of a queryset, in its order, as their cards read them; their own needs'
+    names in a second query."""
     rows = list(places.values_list(*_COLUMNS))
-    needs: dict = need_names if need_names is not None else {}
-    if rows and need_names is None:
+    needs: dict = {}
+    if rows:
         named = (
             ShortNoticePlace.needs.through.objects.filter(
                 shortnoticeplace_id__in=[row[0] for row in rows]

@@ -18,7 +18,7 @@ from .filters import PlaceFilter
 from .forms import AlertForm, valid_search
 from .links import alert_id_from
 from .models import Alert
-from .open_places import open_soon
+from .open_places import open_at
 from .places_page import places_found
 from .presenters import place_cards
 from .querysets import SOON_DAYS
@@ -50,8 +50,10 @@ def places(request):
         council_name=council.name,
         radius_miles=council.search_radius_miles,
     )
-    facts = open_soon(timezone.now(), filterset.options.index_version)
-    found = places_found(facts, filterset.search, filterset.options, number=number, size=PAGE_SIZE)
+    open_places = open_at(timezone.now(), filterset.options.index_version)
+    found = places_found(
+        open_places, filterset.search, filterset.options, number=number, size=PAGE_SIZE
+    )
     if found is None:
         return redirect(f"{request.path}?{_without_page(request)}")
     form = filterset.form

@@ -34,10 +34,10 @@ from tests.factories import (
 # service's status; one rendered afresh reads those, the service with its needs, kinds,
 # localities, sessions, venues and their features, and the provider's other services. Either
 # reads the short-notice places' marker, for a hole (directory.short_notice.holes); the first
-# request after the data changes reads the open places again. A visitor with a session (a
-# shortlist) adds a query for it to either.
+# request after the data changes reads the open places again (the next days' facts, and every
+# open place's card). A visitor with a session (a shortlist) adds a query for it to either.
 WARM_QUERIES = 3
-COLD_QUERIES = 12
+COLD_QUERIES = 13
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 

@@ -15,8 +15,8 @@ from tests.factories import CouncilFactory, ServiceFactory, UserFactory
 SEARCH = "/directory/"
 MAX_QUERIES = 10
 # And its short-notice places (a hole): their marker, and the open places read again after the
-# data changed.
-SERVICE_PAGE_QUERIES = MAX_QUERIES + 2
+# data changed (the next days' facts, and every open place's card).
+SERVICE_PAGE_QUERIES = MAX_QUERIES + 3
 
 
 RESULT = re.compile(

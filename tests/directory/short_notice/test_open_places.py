@@ -24,7 +24,7 @@ def fresh():
 
 
 def _ids(now=None):
-    return open_places.open_soon(now or timezone.now(), read_version()).ids
+    return open_places.open_at(now or timezone.now(), read_version()).soon().ids
 
 
 def test_kept_facts_cost_one_query_and_a_new_place_shows_at_once(
@@ -55,13 +55,14 @@ def test_a_place_taken_or_deleted_leaves_at_once(world, place, people):
 
 
 def test_a_change_to_a_place_is_read_again(world, place, people):
-    facts = open_places.open_soon(timezone.now(), read_version())
+    facts = open_places.open_at(timezone.now(), read_version()).soon()
     assert int(facts.needs[0]) == world.services.saturday_club.needs_mask
 
     place_save(place=place, needs=[world.needs.autism], by=people["editor"])
 
-    facts = open_places.open_soon(timezone.now(), read_version())
-    assert int(facts.needs[0]) == 1 << world.needs.autism.bit
+    now = open_places.open_at(timezone.now(), read_version())
+    assert int(now.soon().needs[0]) == 1 << world.needs.autism.bit
+    assert now.shown([place.pk])[0].need_names == (world.needs.autism.name,)
 
 
 def test_an_ended_offer_drops_out_with_no_write(place):
@@ -105,8 +106,8 @@ def test_a_place_withdrawn_as_another_is_posted_is_read_again(world, place, peop
 
 
 def _offered(*services):
-    found = open_places.services_places(
-        [service.pk for service in services], timezone.now(), data_version.current()
+    found = open_places.open_at(timezone.now(), data_version.current()).of_services(
+        [service.pk for service in services]
     )
     return {pk: [place.pk for place in places] for pk, places in found.items()}
 
@@ -142,14 +143,17 @@ def test_a_renamed_service_is_read_again(world, place):
     saturday_club.name = "Saturday adventures"
     saturday_club.save()
 
-    found = open_places.services_places([saturday_club.pk], timezone.now(), data_version.current())
+    now = open_places.open_at(timezone.now(), data_version.current())
+    found = now.of_services([saturday_club.pk])
     assert [shown.service_name for shown in found[str(saturday_club.pk)]] == ["Saturday adventures"]
 
 
 def test_kept_places_cost_one_query_per_page(world, place, django_assert_num_queries):
     others = [world.services.swimming.pk, world.services.overnight.pk]
     version = data_version.current()
-    with django_assert_num_queries(3):  # the marker; read once: the places, their needs
+    # The marker; read once: the next days' places' facts and their needs, every open place
+    # and their needs.
+    with django_assert_num_queries(5):
         assert services_places(others, version=version) == {str(pk): "" for pk in others}
 
     with django_assert_num_queries(1):  # the marker
