@@ -50,11 +50,12 @@ class PlaceFacts:
         ]
         rows = list(places.values_list(*columns, *(["posted_at"] if posted else [])))
         own_needs: dict = {}
-        needs = places.model.needs.through.objects.filter(
-            shortnoticeplace__in=places.order_by().values("pk")
-        )
-        for place_id, bit in needs.values_list("shortnoticeplace_id", "need__bit") if rows else ():
-            own_needs[place_id] = own_needs.get(place_id, 0) | 1 << bit
+        if rows:
+            needs = places.model.needs.through.objects.filter(
+                shortnoticeplace__in=places.order_by().values("pk")
+            )
+            for place_id, bit in needs.values_list("shortnoticeplace_id", "need__bit"):
+                own_needs[place_id] = own_needs.get(place_id, 0) | 1 << bit
         values = list(zip(*rows, strict=True)) or [()] * (len(columns) + posted)
         ids, service_ids, mins, maxes, service_mins, service_maxes, masks, kinds, until = values[:9]
         posted_at = values[9] if posted else ()

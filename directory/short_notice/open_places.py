@@ -17,7 +17,6 @@ from django.db.models import CharField, Count, Max
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from ..data_version import as_text
 from .matching import PlaceFacts
 from .models import ShortNoticePlace
 from .shown import ShownPlace, shown_places
@@ -52,17 +51,19 @@ class OpenPlaces:
 
     def of_services(self, service_ids) -> dict[str, tuple[ShownPlace, ...]]:
         """Each service's open places, soonest first, by its id as text."""
-        found = {str(pk): self.read.by_service.get(str(pk), ()) for pk in service_ids}
         return {
-            pk: tuple(place for place in places if place.offered_until > self.now) if places else ()
-            for pk, places in found.items()
+            str(pk): tuple(
+                place
+                for place in self.read.by_service.get(str(pk), ())
+                if place.offered_until > self.now
+            )
+            for pk in service_ids
         }
 
 
-def open_at(now: dt.datetime, version) -> OpenPlaces:
-    """The places open at `now`, read under the directory's data `version` (as text, or as
-    (seq, token): names change with it); one query when nothing has changed."""
-    version = version if isinstance(version, str) else as_text(version)
+def open_at(now: dt.datetime, version: str) -> OpenPlaces:
+    """The places open at `now`, read under the directory's data `version` (as text,
+    data_version: names change with it); one query when nothing has changed."""
     today = timezone.localdate(now)
     key = (version, today, _marker(today))
     read = _kept("open", key, lambda: _read(now))

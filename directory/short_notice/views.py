@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ..council import council_for
+from ..data_version import as_text
 from ..filters import search_query
 from ..models import Service
 from ..post_limits import too_many_posts
@@ -50,7 +51,7 @@ def places(request):
         council_name=council.name,
         radius_miles=council.search_radius_miles,
     )
-    open_places = open_at(timezone.now(), filterset.options.index_version)
+    open_places = open_at(timezone.now(), as_text(filterset.options.index_version))
     found = places_found(
         open_places, filterset.search, filterset.options, number=number, size=PAGE_SIZE
     )

@@ -9,7 +9,6 @@ import time_machine
 from django.utils import timezone
 
 from directory import data_version
-from directory.data_version import read as read_version
 from directory.short_notice import open_places
 from directory.short_notice.holes import services_places
 from directory.short_notice.services import place_mark_taken, place_save, place_withdraw
@@ -24,7 +23,7 @@ def fresh():
 
 
 def _ids(now=None):
-    return open_places.open_at(now or timezone.now(), read_version()).soon().ids
+    return open_places.open_at(now or timezone.now(), data_version.current()).soon().ids
 
 
 def test_kept_facts_cost_one_query_and_a_new_place_shows_at_once(
@@ -55,12 +54,12 @@ def test_a_place_taken_or_deleted_leaves_at_once(world, place, people):
 
 
 def test_a_change_to_a_place_is_read_again(world, place, people):
-    facts = open_places.open_at(timezone.now(), read_version()).soon()
+    facts = open_places.open_at(timezone.now(), data_version.current()).soon()
     assert int(facts.needs[0]) == world.services.saturday_club.needs_mask
 
     place_save(place=place, needs=[world.needs.autism], by=people["editor"])
 
-    now = open_places.open_at(timezone.now(), read_version())
+    now = open_places.open_at(timezone.now(), data_version.current())
     assert int(now.soon().needs[0]) == 1 << world.needs.autism.bit
     assert now.shown([place.pk])[0].need_names == (world.needs.autism.name,)
 
